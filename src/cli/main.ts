@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../core/types.js';
+import { VERSION } from '../core/version.js';
+import { registerAll } from './commands/index.js';
+import { EXIT } from './exit-codes.js';
+
+const program = new Command('praxiswache')
+  .description(
+    'Finds the open doors through which practices leak patient data, watches that they stay shut,\n' +
+      'and walks you through the GDPR breach workflow when they were open.\n' +
+      'Scan only networks you are responsible for.',
+  )
+  .version(VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
+
+registerAll(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = exitCodeFor(err);
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // --help and --version arrive here as "errors" with exit code 0.
+    return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (err instanceof UsageError) {
+    process.stderr.write(`praxiswache: ${err.message}\n`);
+    return EXIT.usage;
+  }
+  const message = err instanceof Error ? (process.env.PRAXISWACHE_DEBUG ? err.stack : err.message) : String(err);
+  process.stderr.write(`praxiswache: error: ${message}\n`);
+  return EXIT.runtime;
+}
