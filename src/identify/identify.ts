@@ -1,0 +1,92 @@
+import type { ServiceInfo } from '../core/types.js';
+import { exchange, type ExchangeResult } from './exchange.js';
+import { bannerOf, matchReply } from './match.js';
+import type { Probe } from './probe-types.js';
+import { LIKELY_TLS_PORTS, PROBES } from './probes/index.js';
+
+export interface IdentifyOptions {
+  /** Time limit of each single exchange (connect + send + reply). */
+  timeoutMs: number;
+  /** Byte limit of each reply. */
+  maxBytes: number;
+  signal?: AbortSignal;
+  /** Probe set; defaults to PROBES. Tests and later issues pass their own. */
+  probes?: readonly Probe[];
+}
+
+type Transport = 'plain' | 'tls';
+
+/** Probes for a transport, the ones whose likely ports include this port first (stable otherwise). */
+export function orderProbes(probes: readonly Probe[], port: number, transport: Transport): Probe[] {
+  const usable = probes.filter((p) => p.transports.includes(transport));
+  const hinted = usable.filter((p) => p.likelyPorts.includes(port));
+  return [...hinted, ...usable.filter((p) => !hinted.includes(p))];
+}
+
+/**
+ * The exchanges to try, in order. Listening comes before the TLS handshake (a greeting service
+ * would be misread otherwise), and the handshake before anything we send in clear: an HTTPS
+ * server answers a plain GET with a plain "400", which would hide the TLS. On ports where TLS is
+ * likely, the handshake goes first. Everything is tried whatever the port; the reply decides.
+ */
+export function planSteps(probes: readonly Probe[], port: number): { probe: Probe; transport: Transport }[] {
+  const plain = orderProbes(probes, port, 'plain').map((probe) => ({ probe, transport: 'plain' as const }));
+  const tls = orderProbes(probes, port, 'tls').map((probe) => ({ probe, transport: 'tls' as const }));
+  if (LIKELY_TLS_PORTS.has(port)) return [...tls, ...plain];
+  const firstAsk = plain.findIndex((s) => s.probe.payload !== null);
+  const at = firstAsk === -1 ? plain.length : firstAsk;
+  return [...plain.slice(0, at), ...tls, ...plain.slice(at)];
+}
+
+/**
+ * What speaks on host:port, identified inside TLS when a handshake succeeds. Never throws for
+ * network trouble: a dead, silent or hostile port comes back as name 'unknown'.
+ */
+export async function identify(host: string, port: number, opts: IdentifyOptions): Promise<ServiceInfo> {
+  const probes = opts.probes ?? PROBES;
+  let banner: string | undefined;
+  let tlsSeen = false;
+  let tlsFailed = false;
+
+  for (const { probe, transport } of planSteps(probes, port)) {
+    if (opts.signal?.aborted) break;
+    if (transport === 'tls' && tlsFailed) continue;
+    // Once the port speaks TLS, probes in clear would only cost time.
+    if (transport === 'plain' && tlsSeen) break;
+    const result = await send(probe, host, port, transport, opts);
+    if (result.end === 'refused' || result.end === 'aborted') break;
+    if (transport === 'tls') {
+      if (!result.connected) {
+        tlsFailed = true;
+        continue;
+      }
+      tlsSeen = true;
+    }
+    const found = matchReply(result.reply, probe, probes);
+    if (found) return { ...found, tls: transport === 'tls', ...withBanner(bannerOf(result.reply)) };
+    banner ??= bannerOf(result.reply);
+  }
+  return unknown(tlsSeen, banner);
+}
+
+function send(probe: Probe, host: string, port: number, transport: Transport, opts: IdentifyOptions): Promise<ExchangeResult> {
+  return exchange({
+    host,
+    port,
+    tls: transport === 'tls',
+    payload: probe.payload ? probe.payload({ host, port }) : null,
+    timeoutMs: Math.min(opts.timeoutMs, probe.waitMs ?? opts.timeoutMs),
+    maxBytes: opts.maxBytes,
+    idleMs: 300,
+    ...(probe.enough ? { enough: probe.enough } : {}),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
+function withBanner(banner: string | undefined): { banner?: string } {
+  return banner ? { banner } : {};
+}
+
+function unknown(tls: boolean, banner: string | undefined): ServiceInfo {
+  return { name: 'unknown', tls, ...withBanner(banner) };
+}
