@@ -19,7 +19,7 @@ import pg from 'pg';
 export interface RunningPostgres {
   /** Connection string of an empty database, e.g. postgres://praxis@127.14.0.1:54321/test */
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 const LISTEN_ADDRESS = '127.14.0.1';

@@ -1,0 +1,10 @@
+/**
+ * The migrations in the order they run. Names are `NNN_name` and never change once released;
+ * a new migration is one more line here (its module exports `up(db)`).
+ */
+import type { Migration } from 'kysely';
+
+export const MIGRATIONS: readonly (readonly [name: string, load: () => Promise<Migration>])[] = [
+  ['001_core', () => import('./001_core.js')],
+  ['100_incidents', () => import('./100_incidents.js')],
+];
