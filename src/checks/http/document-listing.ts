@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { INCIDENTS } from '../incidents.js';
+import { capEvidence, formatCounts, maskFileName } from '../mask.js';
+import { httpGet } from '../http-client.js';
+import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
+import { documentType, isDirectoryLink, listingMarkup, relativeLinks } from './listing-signals.js';
+
+/**
+ * http.document-listing — a web server lists patient-like documents (PDF, DICOM, scans, letters)
+ * to anyone. Celle 2019: ~30,000 reports and notes reachable this way.
+ *
+ * Proof, three independent observations: (1) a page with directory-listing markup, (2) links in
+ * it to document types, (3) one listed document actually served (200) without credentials. A
+ * server that answers 200 with a listing for a random, non-existent directory is a soft-404 and
+ * never produces this finding.
+ *
+ * Sample evidence: "listing (apache/nginx) at / and 1 subdirectory: 14 documents without
+ * authentication: 9 pdf, 3 dicom, 2 word; e.g. …(23).pdf, …(19).dcm"
+ */
+export const documentListing: Check = {
+  meta: {
+    id: 'http.document-listing',
+    severity: 'critical',
+    title: {
+      de: 'Verzeichnisliste mit Patientendokumenten ohne Anmeldung erreichbar',
+      en: 'Directory listing of patient documents reachable without authentication',
+    },
+    description: {
+      de: 'Der Webserver listet Dokumente (PDF, DICOM, Scans, Briefe) ohne Anmeldung auf und liefert sie aus.',
+      en: 'The web server lists documents (PDF, DICOM, scans, letters) without authentication and serves them.',
+    },
+    remediation: {
+      de: 'Verzeichnisauflistung abschalten (autoindex/Options -Indexes), den Dokumentenbereich hinter eine Anmeldung legen und aus dem Internet nur über VPN erreichbar machen. Prüfen, ob Dritte zugegriffen haben (Zugriffsprotokolle), und die Meldepflicht nach Art. 33 DSGVO klären.',
+      en: 'Disable directory listings (autoindex/Options -Indexes), put the documents behind authentication and reach them from the internet only through a VPN. Check access logs for third-party access and assess the GDPR Art. 33 notification duty.',
+    },
+    cwe: [548, 306],
+    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    incidents: [INCIDENTS.celle2019],
+    intrusive: false,
+  },
+
+  appliesTo: (target) => target.service.name === 'http',
+
+  async run(target, ctx) {
+    const randomDir = `/${randomBytes(6).toString('hex')}-praxiswache/`;
+    const baseline = await httpGet(target, ctx, randomDir, 64 * 1024);
+    if (baseline?.status === 200 && listingMarkup(baseline.body.toString('latin1'))) return [];
+
+    const survey = await surveyListings(target, ctx);
+    if (survey.documents.length === 0 || survey.markup === null) return [];
+
+    const sample = survey.documents[0];
+    const served = sample ? await httpGet(target, ctx, sample.path, 512) : null;
+    if (served?.status !== 200) return [];
+
+    const counts = new Map<string, number>();
+    for (const d of survey.documents) counts.set(d.type, (counts.get(d.type) ?? 0) + 1);
+    const where = survey.listings === 1 ? 'at /' : `at / and ${survey.listings - 1} subdirector${survey.listings === 2 ? 'y' : 'ies'}`;
+    const examples = survey.documents.slice(0, 3).map((d) => maskFileName(d.path)).join(', ');
+    const draft: FindingDraft = {
+      evidence: capEvidence(
+        `listing (${survey.markup}) ${where}: ${survey.documents.length}${survey.complete ? '' : '+'} documents ` +
+          `without authentication: ${formatCounts(counts)}; e.g. ${examples}`,
+      ),
+      personalData: true,
+      key: 'listing',
+    };
+    return [draft];
+  },
+};
+
+const MAX_PAGES = 8;
+const MAX_DEPTH = 2;
+
+interface Survey {
+  markup: string | null;
+  listings: number;
+  documents: { path: string; type: string }[];
+  /** False when the page budget ended the walk: counts are a lower bound. */
+  complete: boolean;
+}
+
+/** Walks listing pages from / down to MAX_DEPTH, at most MAX_PAGES requests, collecting document links. */
+async function surveyListings(target: CheckTarget, ctx: CheckContext): Promise<Survey> {
+  const survey: Survey = { markup: null, listings: 0, documents: [], complete: true };
+  const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
+  const visited = new Set<string>();
+  while (queue.length > 0) {
+    const next = queue.shift();
+    if (!next || visited.has(next.path)) continue;
+    if (visited.size >= MAX_PAGES || ctx.signal.aborted) {
+      survey.complete = false;
+      break;
+    }
+    visited.add(next.path);
+    const reply = await httpGet(target, ctx, next.path);
+    if (reply?.status !== 200) continue;
+    const html = reply.body.toString('latin1');
+    const markup = listingMarkup(html);
+    if (!markup) continue;
+    survey.markup ??= markup;
+    survey.listings++;
+    if (reply.truncated) survey.complete = false;
+    for (const link of relativeLinks(html)) {
+      const path = resolveInside(next.path, link.href);
+      if (!path) continue;
+      const type = documentType(link.name);
+      if (type) survey.documents.push({ path, type });
+      else if (isDirectoryLink(link) && next.depth < MAX_DEPTH) queue.push({ path, depth: next.depth + 1 });
+    }
+  }
+  return survey;
+}
+
+/** The link's path when it stays below the listing's own path; null for anything that leaves it. */
+function resolveInside(base: string, href: string): string | null {
+  try {
+    const path = new URL(href, `http://listing${base}`).pathname;
+    return path.startsWith(base) && path !== base ? path : null;
+  } catch {
+    return null;
+  }
+}
