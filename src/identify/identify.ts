@@ -70,6 +70,7 @@ export async function identify(host: string, port: number, opts: IdentifyOptions
 }
 
 function send(probe: Probe, host: string, port: number, transport: Transport, opts: IdentifyOptions): Promise<ExchangeResult> {
+  const probes = opts.probes ?? PROBES;
   return exchange({
     host,
     port,
@@ -78,7 +79,8 @@ function send(probe: Probe, host: string, port: number, transport: Transport, op
     timeoutMs: Math.min(opts.timeoutMs, probe.waitMs ?? opts.timeoutMs),
     maxBytes: opts.maxBytes,
     idleMs: 300,
-    ...(probe.enough ? { enough: probe.enough } : {}),
+    // Without a rule of its own, a probe has read enough once its reply matches.
+    enough: probe.enough ?? ((reply) => matchReply(reply, probe, probes) !== null),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
 }

@@ -1,0 +1,62 @@
+import type { RunningServer } from './document-server.js';
+import type { LabService, ScenarioInstance } from './scenario.js';
+
+/** Starts one server of a scenario and says what it is, for `lab up` and the demo. */
+export interface ServerPart {
+  description: string;
+  start(): Promise<RunningServer>;
+}
+
+interface Live {
+  part: ServerPart;
+  server: RunningServer;
+}
+
+/**
+ * Builds a scenario instance from its parts: base servers run for the instance's lifetime,
+ * extra servers can be closed (the fix) and opened again (the firmware update).
+ */
+export async function composeInstance(name: string, hosts: string[], base: ServerPart[], extras: ServerPart[] = []): Promise<ScenarioInstance> {
+  const live: Live[] = [];
+  const extraLive: Live[] = [];
+  const knownPorts = new Set<number>();
+  const startAll = async (parts: ServerPart[], into: Live[]): Promise<void> => {
+    for (const part of parts) {
+      const server = await part.start();
+      knownPorts.add(server.port);
+      into.push({ part, server });
+    }
+  };
+  const closeAll = async (from: Live[]): Promise<void> => {
+    await Promise.all(from.splice(0).map((l) => l.server.close()));
+  };
+
+  try {
+    await startAll(base, live);
+    await startAll(extras, extraLive);
+  } catch (err) {
+    await closeAll(live);
+    await closeAll(extraLive);
+    throw err;
+  }
+
+  const describe = (l: Live): LabService => ({ host: l.server.host, port: l.server.port, description: l.part.description });
+  return {
+    name,
+    hosts,
+    get services() {
+      return [...live, ...extraLive].map(describe);
+    },
+    get ports() {
+      return [...knownPorts].sort((a, b) => a - b);
+    },
+    async openExtraPorts() {
+      if (extraLive.length === 0) await startAll(extras, extraLive);
+    },
+    closeExtraPorts: () => closeAll(extraLive),
+    async stop() {
+      await closeAll(extraLive);
+      await closeAll(live);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { UsageError } from '../core/types.js';
+import type { LabService, Scenario, ScenarioInstance } from './scenario.js';
+import { hardened } from './scenarios/hardened.js';
+import { routerPortforward } from './scenarios/router-portforward.js';
+
+export type { LabService, Scenario, ScenarioInstance } from './scenario.js';
+
+/** One scenario per seed case (127.77.1.x, 127.77.2.x, …), plus the hardened control. */
+export const SCENARIOS: readonly Scenario[] = [routerPortforward, hardened];
+
+export interface RunningLab {
+  /** What is served right now, over all scenarios. */
+  readonly services: LabService[];
+  hosts: string[];
+  /** Every port any scenario serves or may serve (extra ports included). */
+  readonly ports: number[];
+  scenarios: ScenarioInstance[];
+  stop(): Promise<void>;
+}
+
+export function findScenario(name: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.name === name);
+}
+
+/** Starts the named scenarios (default: all). Unknown names fail before anything listens. */
+export async function startLab(names?: string[]): Promise<RunningLab> {
+  const chosen = (names && names.length > 0 ? names : SCENARIOS.map((s) => s.name)).map((name) => {
+    const scenario = findScenario(name);
+    if (!scenario) throw new UsageError(`unknown lab scenario "${name}" (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
+    return scenario;
+  });
+  const instances: ScenarioInstance[] = [];
+  try {
+    for (const scenario of chosen) instances.push(await scenario.start());
+  } catch (err) {
+    await Promise.all(instances.map((i) => i.stop()));
+    throw err;
+  }
+  return {
+    get services() {
+      return instances.flatMap((i) => i.services);
+    },
+    hosts: [...new Set(instances.flatMap((i) => i.hosts))],
+    get ports() {
+      return [...new Set(instances.flatMap((i) => i.ports))].sort((a, b) => a - b);
+    },
+    scenarios: instances,
+    stop: async () => {
+      await Promise.all(instances.map((i) => i.stop()));
+    },
+  };
+}

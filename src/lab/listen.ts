@@ -1,0 +1,34 @@
+import type net from 'node:net';
+
+/**
+ * Binds a server to exactly one address (never a wildcard: a lab must not expose fake patient
+ * data to the practice's LAN). Without the right to bind ports below 1024 (a normal user on
+ * Debian), the lab moves such a port up by 8000 (443 → 8443, 22 → 8022) and says so.
+ */
+export async function listenOn(server: net.Server, host: string, port: number): Promise<number> {
+  try {
+    return await listenExactly(server, host, port);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EACCES' && port < 1024) return listenExactly(server, host, port + 8000);
+    throw err;
+  }
+}
+
+function listenExactly(server: net.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    server.once('error', onError);
+    server.listen({ host, port, exclusive: true }, () => {
+      server.off('error', onError);
+      resolve(port);
+    });
+  });
+}
+
+/** Closes a server and every connection still open on it. */
+export function closeServer(server: net.Server & { closeAllConnections?: () => void }): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}
