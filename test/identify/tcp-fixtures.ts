@@ -1,0 +1,71 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { createSelfSignedCert, type SelfSignedCert } from '../../src/lab/self-signed-cert.js';
+
+/** A raw TCP (or TLS) test server on one of our own 127.13.x.y addresses; port 0 = any free port. */
+export interface TestServer {
+  host: string;
+  port: number;
+  /** Bytes the server managed to write (for "bounded read" assertions). */
+  written(): number;
+  close(): Promise<void>;
+}
+
+export type ConnectionHandler = (socket: net.Socket, count: (n: number) => void) => void;
+
+let cert: SelfSignedCert | undefined;
+export function testCert(): SelfSignedCert {
+  cert ??= createSelfSignedCert('praxiswache test', ['127.13.0.1']);
+  return cert;
+}
+
+export function startTcpServer(host: string, onConnection: ConnectionHandler, opts: { tls?: boolean; port?: number } = {}): Promise<TestServer> {
+  let written = 0;
+  const sockets = new Set<net.Socket>();
+  const handle = (socket: net.Socket): void => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    onConnection(socket, (n) => (written += n));
+  };
+  const server = opts.tls ? tls.createServer({ ...testCert() }, handle) : net.createServer(handle);
+  // A failed handshake (plain bytes sent to the TLS fixture) must not take the test process down.
+  server.on('tlsClientError', () => undefined);
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ host, port: opts.port ?? 0, exclusive: true }, () => {
+      const address = server.address() as net.AddressInfo;
+      resolve({
+        host,
+        port: address.port,
+        written: () => written,
+        close: () =>
+          new Promise((done) => {
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+/** Replies to the first request bytes with a fixed answer and closes. */
+export function answerOnce(reply: string | Buffer): ConnectionHandler {
+  return (socket, count) => {
+    socket.once('data', () => {
+      const bytes = Buffer.isBuffer(reply) ? reply : Buffer.from(reply, 'latin1');
+      count(bytes.length);
+      socket.end(bytes);
+    });
+  };
+}
+
+/** Greets on connect, then hangs up on whatever comes. */
+export function greet(banner: string | Buffer): ConnectionHandler {
+  return (socket, count) => {
+    const bytes = Buffer.isBuffer(banner) ? banner : Buffer.from(banner, 'latin1');
+    count(bytes.length);
+    socket.write(bytes);
+    socket.once('data', () => socket.end());
+  };
+}
