@@ -1,4 +1,61 @@
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { UsageError } from '../../core/types.js';
+import { addStoreOptions, withStore } from '../../store/cli-options.js';
+import type { StoreOptions } from '../../store/open.js';
+import { deviationsFromBaseline } from '../../watch/deviations.js';
 
-// Placeholder until this command lands; it registers nothing.
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  const baseline = program
+    .command('baseline')
+    .description('the state a practice approved as normal; `watch` alerts on anything beyond it, even a new port without a finding');
+
+  addStoreOptions(
+    baseline
+      .command('approve <site>')
+      .description("approve a scan as the site's normal state (default: its latest finished scan)")
+      .option('--scan <id>', 'approve this scan instead of the latest')
+      .option('--by <name>', 'who approves (default: the current user)')
+      .option('--note <text>', 'why, e.g. "443 is the portal, login required"')
+      .addHelpText('after', '\nExample:\n  praxiswache baseline approve praxis-celle --note "443: document portal with login"\n'),
+  ).action(async (siteName: string, flags: StoreOptions & { scan?: string; by?: string; note?: string }) => {
+    await withStore(flags, async (store) => {
+      const site = await store.sites.require(siteName);
+      let scanId: number;
+      if (flags.scan !== undefined) {
+        if (!/^\d+$/.test(flags.scan)) throw new UsageError(`--scan ${flags.scan}: a scan id`);
+        scanId = Number(flags.scan);
+      } else {
+        const [latest] = await store.scans.list({ siteId: site.id, status: 'finished', limit: 1 });
+        if (!latest) throw new UsageError(`site ${site.name} has no finished scan yet: praxiswache watch --once ${site.name}`);
+        scanId = latest.id;
+      }
+      const row = await store.baselines.approve(site.id, scanId, flags.by ?? userInfo().username, flags.note ?? null);
+      const snap = await store.snapshot(scanId);
+      process.stdout.write(
+        `approved scan ${scanId} as baseline of ${site.name} (${snap?.ports.length ?? 0} open port(s), ${snap?.findings.length ?? 0} finding(s)) at ${row.approved_at}\n`,
+      );
+    });
+  });
+
+  addStoreOptions(baseline.command('show <site>').description('the approved baseline and what the latest scan shows beyond it')).action(
+    async (siteName: string, flags: StoreOptions) => {
+      await withStore(flags, async (store) => {
+        const site = await store.sites.require(siteName);
+        const row = await store.baselines.current(site.id);
+        const approved = row ? await store.snapshot(row.scan_id) : undefined;
+        const lines = [row ? `baseline of ${site.name}: scan ${row.scan_id}, approved ${row.approved_at} by ${row.approved_by}${row.note ? ` (${row.note})` : ''}` : `${site.name}: no baseline approved`];
+        for (const p of approved?.ports ?? []) lines.push(`  port ${p.host}:${p.port} ${p.service.name}${p.service.tls ? ' tls' : ''}`);
+        for (const f of approved?.findings ?? []) lines.push(`  finding #${f.findingId} [${f.severity}] ${f.checkId} ${f.host}:${f.port}`);
+        const [latest] = await store.scans.list({ siteId: site.id, limit: 1 });
+        const current = latest ? await store.snapshot(latest.id) : undefined;
+        if (current) {
+          const beyond = deviationsFromBaseline(approved, current);
+          lines.push(`latest scan ${current.scan.id} (${current.scan.status}): ${beyond.length} deviation(s)`);
+          for (const d of beyond) lines.push(`  ${d.kind} ${d.host}:${d.port}${d.findingId ? ` finding #${d.findingId} ${d.checkId ?? ''}` : ''}`);
+        }
+        process.stdout.write(lines.join('\n') + '\n');
+      });
+    },
+  );
+}
