@@ -1,4 +1,25 @@
+/**
+ * `praxiswache register export --format csv|json|html` — the internal register of all breaches,
+ * notified or not (GDPR Art. 33(5)).
+ */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { addStoreOptions, oneOf, parseLang, withService, type StoreFlags } from '../../respond/cli-support.js';
+import { exportRegister } from '../../respond/register.js';
 
-// Placeholder until this command lands; it registers nothing.
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  const reg = program.command('register').description('the breach register (GDPR Art. 33(5)): every incident, notified or not');
+  addStoreOptions(reg.command('export'))
+    .description('export all incidents')
+    .option('--format <csv|json|html>', 'output format', 'csv')
+    .option('--lang <de|en>', 'language of the HTML page', 'de')
+    .option('--out <file>', 'write to a file instead of stdout')
+    .action(async (o: StoreFlags & { format?: string; lang?: string; out?: string }) => {
+      const format = oneOf(o.format, '--format', ['csv', 'json', 'html'] as const, 'csv');
+      const lang = parseLang(o.lang);
+      const incidents = await withService(o, (s) => s.list());
+      const text = exportRegister(incidents, format, lang);
+      if (o.out) writeFileSync(o.out, text, { mode: 0o600 });
+      else process.stdout.write(text);
+    });
+}

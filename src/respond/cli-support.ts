@@ -1,0 +1,93 @@
+/** Option parsing shared by `incident` and `register`: strict, every bad value is a UsageError. */
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { UsageError } from '../core/types.js';
+import type { Lang } from '../core/types.js';
+import { openStore } from '../store/open.js';
+import { parseInstant } from './berlin-time.js';
+import { IncidentService } from './service.js';
+
+export interface StoreFlags {
+  data?: string;
+  db?: string;
+  author?: string;
+}
+
+export function addStoreOptions(cmd: Command): Command {
+  return cmd
+    .option('--data <dir>', 'data directory of the embedded SQLite store')
+    .option('--db <url>', 'postgres://… URL or SQLite file (wins over --data)')
+    .option('--author <name>', 'who makes this change (default: the login name)');
+}
+
+export function authorOf(flags: StoreFlags): string {
+  if (flags.author !== undefined) return flags.author;
+  return process.env.PRAXISWACHE_AUTHOR ?? safeUserName();
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Opens the store, runs `fn` with the service and always closes the store again. */
+export async function withService<T>(flags: StoreFlags, fn: (service: IncidentService) => Promise<T>): Promise<T> {
+  const store = await openStore({ ...(flags.data ? { data: flags.data } : {}), ...(flags.db ? { db: flags.db } : {}) });
+  try {
+    return await fn(new IncidentService(store));
+  } finally {
+    await store.close();
+  }
+}
+
+export function parseId(text: string, what = 'incident id'): number {
+  if (!/^\d+$/.test(text) || Number(text) <= 0) throw new UsageError(`"${text}" is not a valid ${what}`);
+  return Number(text);
+}
+
+export function parseCount(text: string, what: string): number {
+  if (!/^\d+$/.test(text)) throw new UsageError(`${what} must be a whole number ≥ 0 (got "${text}")`);
+  return Number(text);
+}
+
+/** Parses a number and checks it against the allowed values (score out of range → UsageError). */
+export function parseChoice(text: string, what: string, allowed: readonly number[]): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || !allowed.includes(n)) {
+    throw new UsageError(`${what} must be one of ${allowed.join(', ')} (got "${text}")`);
+  }
+  return n;
+}
+
+export function parseNumber(text: string, what: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${what} must be a number (got "${text}")`);
+  return n;
+}
+
+export function parseLang(text: string | undefined): Lang {
+  if (text === undefined) return 'en';
+  if (text !== 'de' && text !== 'en') throw new UsageError(`--lang must be de or en (got "${text}")`);
+  return text;
+}
+
+export function parseTime(text: string | undefined, what: string): Date | undefined {
+  return text === undefined ? undefined : parseInstant(text, what);
+}
+
+export function oneOf<T extends string>(text: string | undefined, what: string, allowed: readonly T[], fallback: T): T {
+  if (text === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`${what} must be one of ${allowed.join(', ')} (got "${text}")`);
+  return text as T;
+}
+
+/** Comma-separated list option ("Namen, Geburtsdaten") → trimmed non-empty items. */
+export function parseList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
