@@ -74,7 +74,10 @@ export function parseHttpReply(raw: Buffer, end: ExchangeEnd): HttpReply | null 
   }
   let body = headerEnd === -1 ? Buffer.alloc(0) : raw.subarray(headerEnd + 4);
   if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = dechunk(body);
-  return { status: Number(status[1]), headers, body, truncated: headerEnd === -1 || CUT_SHORT.has(end) };
+  // A peer that hangs up early looks like a normal close; the announced length tells the difference.
+  const announced = Number(headers['content-length'] ?? NaN);
+  const short = Number.isFinite(announced) && body.length < announced;
+  return { status: Number(status[1]), headers, body, truncated: headerEnd === -1 || short || CUT_SHORT.has(end) };
 }
 
 /** Some servers chunk even for HTTP/1.0 clients; a truncated chunk keeps what arrived. */

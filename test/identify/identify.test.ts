@@ -1,23 +1,13 @@
 import http from 'node:http';
 import type net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { identify, planSteps, PROBES } from '../../src/identify/index.js';
-import { startDocumentServer, type RunningServer } from '../../src/lab/document-server.js';
-import { answerOnce, greet, startTcpServer, testCert, type TestServer } from './tcp-fixtures.js';
+import { startDocumentServer } from '../../src/lab/document-server.js';
+import { answerOnce, closeAfterEach, greet, startTcpServer, testCert } from './tcp-fixtures.js';
 
 const HOST = '127.13.1.1';
 const LIMITS = { timeoutMs: 2000, maxBytes: 8192 };
-const open: (TestServer | RunningServer)[] = [];
-
-async function track<T extends TestServer | RunningServer>(s: Promise<T>): Promise<T> {
-  const server = await s;
-  open.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((s) => s.close()));
-});
+const track = closeAfterEach();
 
 describe('identify: real in-process servers', () => {
   it('plain HTTP: service http with product and version from the Server header', async () => {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { afterEach } from 'vitest';
 import tls from 'node:tls';
 import { createSelfSignedCert, type SelfSignedCert } from '../../src/lab/self-signed-cert.js';
 
@@ -67,5 +68,18 @@ export function greet(banner: string | Buffer): ConnectionHandler {
     count(bytes.length);
     socket.write(bytes);
     socket.once('data', () => socket.end());
+  };
+}
+
+/** Keeps every started server of a test file and closes them after each test. */
+export function closeAfterEach(): <T extends { close(): Promise<void> }>(starting: Promise<T>) => Promise<T> {
+  const open: { close(): Promise<void> }[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (starting) => {
+    const server = await starting;
+    open.push(server);
+    return server;
   };
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { documentListing } from '../../src/checks/http/document-listing.js';
+import { startDocumentServer } from '../../src/lab/document-server.js';
+import { FAKE_SURNAMES, fakeDocuments } from '../../src/lab/fake-documents.js';
+import { answerOnce, closeAfterEach, startTcpServer, testCert } from '../identify/tcp-fixtures.js';
+import { checkContext, httpTarget } from './context.js';
+
+const HOST = '127.13.2.1';
+const documents = fakeDocuments(10);
+const track = closeAfterEach();
+
+function htmlReply(body: string): string {
+  return `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+describe('http.document-listing', () => {
+  it('finds an open listing over HTTPS: counts per type and masked names only', async () => {
+    const server = await track(startDocumentServer({ host: HOST, port: 0, documents, tls: testCert() }));
+    const drafts = await documentListing.run(httpTarget(HOST, server.port, true), checkContext());
+    expect(drafts).toHaveLength(1);
+    const evidence = drafts[0]!.evidence;
+    expect(evidence).toMatch(/10 documents without authentication: 3 pdf, 3 word, 2 dicom, 2 scan/);
+    expect(evidence).toContain('at / and 4 subdirectories');
+    expect(evidence).toMatch(/e\.g\. …\(\d+\)\.\w+/);
+    expect(drafts[0]!.personalData).toBe(true);
+    for (const name of [...FAKE_SURNAMES, 'Befund', 'Arztbrief', 'befunde', 'roentgen']) expect(evidence).not.toContain(name);
+  });
+
+  it('finds it over plain HTTP too', async () => {
+    const server = await track(startDocumentServer({ host: HOST, port: 0, documents }));
+    expect(await documentListing.run(httpTarget(HOST, server.port, false), checkContext())).toHaveLength(1);
+  });
+
+  it('fixed twin: the same documents behind basic auth produce nothing', async () => {
+    const auth = { user: 'praxis', password: 'correct horse' };
+    const server = await track(startDocumentServer({ host: HOST, port: 0, documents, tls: testCert(), auth }));
+    expect(await documentListing.run(httpTarget(HOST, server.port, true), checkContext())).toEqual([]);
+  });
+
+  it('a soft-404 server answering every path with a listing of documents produces nothing', async () => {
+    const page = '<html><head><title>Index of /</title></head><body><h1>Index of /</h1><pre><a href="../">../</a>\n<a href="Befund_1.pdf">Befund_1.pdf</a>\n<a href="scan.tif">scan.tif</a></pre></body></html>';
+    const server = await track(startTcpServer(HOST, answerOnce(htmlReply(page))));
+    expect(await documentListing.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
+  });
+
+  it('a listing without documents produces nothing', async () => {
+    const page = '<html><head><title>Index of /</title></head><body><h1>Index of /</h1><pre><a href="../">../</a>\n<a href="style.css">style.css</a>\n<a href="logo.png">logo.png</a></pre></body></html>';
+    const server = await track(startTcpServer(HOST, (socket, count) => {
+      socket.once('data', (req) => {
+        const reply = req.toString('latin1').startsWith('GET / ') ? htmlReply(page) : 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n';
+        count(reply.length);
+        socket.end(reply);
+      });
+    }));
+    expect(await documentListing.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
+  });
+
+  it('a practice website linking a PDF brochure (no listing markup) produces nothing', async () => {
+    const page = '<html><head><title>Praxis Dr. Beispiel</title></head><body><a href="flyer.pdf">Flyer</a> <a href="/anfahrt.pdf">Anfahrt</a></body></html>';
+    const server = await track(startTcpServer(HOST, (socket, count) => {
+      socket.once('data', (req) => {
+        const path = req.toString('latin1').split(' ')[1] ?? '';
+        const reply = path === '/' ? htmlReply(page) : path.endsWith('.pdf') ? htmlReply('%PDF-1.4') : 'HTTP/1.1 404 Not Found\r\n\r\n';
+        count(reply.length);
+        socket.end(reply);
+      });
+    }));
+    expect(await documentListing.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
+  });
+
+  it('applies to HTTP services only', () => {
+    expect(documentListing.appliesTo(httpTarget(HOST, 1, true))).toBe(true);
+    expect(documentListing.appliesTo({ host: HOST, port: 22, service: { name: 'ssh', tls: false } })).toBe(false);
+  });
+});
