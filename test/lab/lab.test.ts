@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { severityRank, type ScanReport } from '../../src/core/types.js';
+import { SCENARIOS, startLab, type RunningLab } from '../../src/lab/index.js';
+import { FAKE_SURNAMES } from '../../src/lab/fake-documents.js';
+import { formatReport, REPORT_FORMATS } from '../../src/report/index.js';
+import { runScan } from '../../src/scan/index.js';
+
+// The lab binds 127.77.1.x (router-portforward) and 127.77.2.x (hardened); this is the only
+// test file that starts it, so parallel test files never compete for its addresses.
+let lab: RunningLab;
+beforeAll(async () => {
+  lab = await startLab();
+});
+afterAll(async () => {
+  await lab?.stop();
+});
+
+function scanLab(hosts: string[]): Promise<ScanReport> {
+  return runScan({ targets: hosts, ports: lab.ports.join(','), timeoutMs: 2000 });
+}
+
+const findingsAt = (report: ScanReport, host: string) =>
+  report.findings
+    .filter((f) => f.host === host)
+    .map((f) => `${f.port} ${f.checkId}`)
+    .sort();
+
+describe('lab', () => {
+  it('serves each scenario on its own address only', () => {
+    expect(lab.scenarios.map((s) => s.name)).toEqual(SCENARIOS.map((s) => s.name));
+    for (const s of lab.services) expect(s.host).toMatch(/^127\.77\.\d+\.\d+$/);
+    expect(lab.hosts).toEqual(['127.77.1.1', '127.77.2.1']);
+  });
+
+  it('router-portforward produces both Celle findings on the extra ports, none on 443', async () => {
+    const router = lab.scenarios.find((s) => s.name === 'router-portforward')!;
+    const extra = router.services.map((s) => s.port).filter((p) => p !== 443 && p !== 8443);
+    expect(extra.length).toBeGreaterThan(0);
+    const report = await scanLab(['127.77.1.1']);
+    expect(findingsAt(report, '127.77.1.1')).toEqual(
+      extra.flatMap((p) => [`${p} http.document-listing`, `${p} http.unexpected-https-port`]).sort(),
+    );
+    const listing = report.findings.find((f) => f.checkId === 'http.document-listing')!;
+    expect(listing).toMatchObject({ severity: 'critical', personalData: true });
+    expect(listing.evidence).toMatch(/24 documents without authentication/);
+    const https = report.hosts[0]!.ports.find((p) => p.port === extra[0]);
+    expect(https?.service).toMatchObject({ name: 'http', tls: true });
+  });
+
+  it('hardened produces nothing above info', async () => {
+    const report = await scanLab(['127.77.2.1']);
+    expect(report.hosts[0]?.ports.map((p) => p.service.name).sort()).toEqual(['http', 'ssh']);
+    expect(report.findings.filter((f) => severityRank(f.severity) > severityRank('info'))).toEqual([]);
+  });
+
+  it('closing the extra ports fixes it; the firmware update re-opens them and the findings return', async () => {
+    const router = lab.scenarios.find((s) => s.name === 'router-portforward')!;
+    await router.closeExtraPorts();
+    const fixed = await scanLab(['127.77.1.1']);
+    expect(fixed.findings).toEqual([]);
+    await router.openExtraPorts();
+    const reopened = await scanLab(['127.77.1.1']);
+    expect(new Set(reopened.findings.map((f) => f.checkId))).toEqual(new Set(['http.document-listing', 'http.unexpected-https-port']));
+  });
+
+  it('no synthetic patient name reaches any report format', async () => {
+    const report = await scanLab(lab.hosts);
+    expect(report.findings.length).toBeGreaterThan(0);
+    for (const format of REPORT_FORMATS) {
+      const out = formatReport(report, format, { color: false, lang: 'de' });
+      for (const name of FAKE_SURNAMES) expect(out).not.toContain(name);
+    }
+  });
+});
