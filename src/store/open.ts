@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { createDialect, isPostgresUrl } from './dialect.js';
+import { maskUrl } from './mask.js';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { Store } from './store.js';
@@ -30,10 +31,7 @@ export function resolveLocation(opts: StoreOptions, env: NodeJS.ProcessEnv = pro
 }
 
 export function maskLocation(location: string): string {
-  if (!isPostgresUrl(location)) return location;
-  const url = new URL(location);
-  if (url.password) url.password = `${url.password.slice(0, 2)}…(${url.password.length})`;
-  return url.toString();
+  return isPostgresUrl(location) ? maskUrl(location) : location;
 }
 
 class ListedMigrations implements MigrationProvider {

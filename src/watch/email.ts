@@ -4,7 +4,7 @@
  */
 import nodemailer from 'nodemailer';
 import type { DeliveryOutcome } from '../store/alerts.js';
-import { maskUrl } from './mask.js';
+import { maskUrl } from '../store/mask.js';
 
 export interface SmtpSettings {
   /** smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS from the start). */

@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import type { DeliveryOutcome } from '../store/alerts.js';
 import type { WebhookContact } from '../store/sites.js';
-import { maskUrl } from './mask.js';
+import { maskUrl } from '../store/mask.js';
 
 export interface WebhookOptions {
   attempts?: number;

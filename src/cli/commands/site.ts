@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { addStoreOptions, withStore } from '../../store/cli-options.js';
 import type { StoreOptions } from '../../store/open.js';
 import type { Site } from '../../store/sites.js';
-import { maskSecret } from '../../watch/mask.js';
+import { maskSecret } from '../../store/mask.js';
 import { LAENDER, siteInput, type RawSiteFlags } from '../../watch/site-input.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
