@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -201,7 +202,9 @@ static socklen_t make_sockaddr(const probe_t *p, struct sockaddr_storage *ss) {
 
 static uint8_t status_of_errno(int err) {
   switch (err) {
-    case ECONNREFUSED: case ECONNRESET: return ST_CLOSED;
+    case ECONNREFUSED: return ST_CLOSED;
+    // a reset is only possible after the handshake: a listener that accepted and hung up
+    case ECONNRESET: case EPIPE: return ST_OPEN;
     case ETIMEDOUT: return ST_TIMEOUT;
     case EMFILE: case ENFILE: case ENOBUFS: case ENOMEM: case EADDRNOTAVAIL: case EAGAIN: return ST_RESOURCE;
     default: return ST_UNREACHABLE;
@@ -231,9 +234,11 @@ static void close_rst(int fd) {
   close(fd);
 }
 
-static void release_slot(worker_t *w, int i) {
+static void release_slot(worker_t *w, int i, int was_connected) {
   list_remove(w, i);
-  if (w->slots[i].fd >= 0) close_rst(w->slots[i].fd);
+  if (w->slots[i].fd >= 0) {
+    if (was_connected) close_rst(w->slots[i].fd); else close(w->slots[i].fd);
+  }
   w->slots[i].fd = -1;
   w->free_list[w->nfree++] = i;
 }
@@ -261,13 +266,25 @@ static int start_attempt(worker_t *w, int i, uint64_t now) {
   int err = errno;
   if (err != EINPROGRESS) {
     emit(w, s->p.id, status_of_errno(err));
-    close_rst(fd);
+    close(fd);
+    return 0;
+  }
+  // On loopback and fast LANs the answer is often there already: one poll() then saves the
+  // epoll registration and a trip through the event loop.
+  struct pollfd pfd = {.fd = fd, .events = POLLOUT};
+  if (poll(&pfd, 1, 0) == 1) {
+    int soerr = 0;
+    socklen_t elen = sizeof soerr;
+    if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &soerr, &elen) != 0) soerr = errno;
+    if (soerr == 0) connected(w, fd, &s->p);
+    else emit(w, s->p.id, status_of_errno(soerr));
+    if (soerr == 0) close_rst(fd); else close(fd);
     return 0;
   }
   struct epoll_event ev = {.events = EPOLLOUT, .data.u32 = (uint32_t)i};
   if (epoll_ctl(w->epfd, EPOLL_CTL_ADD, fd, &ev) != 0) {
     emit(w, s->p.id, ST_RESOURCE);
-    close_rst(fd);
+    close(fd);
     return 0;
   }
   s->fd = fd;
@@ -284,7 +301,8 @@ static void on_ready(worker_t *w, int i) {
   if (getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0) err = errno;
   if (err == 0) connected(w, s->fd, &s->p);
   else emit(w, s->p.id, status_of_errno(err));
-  release_slot(w, i);
+  // only an established connection needs the RST (linger 0); refused ones have nothing to reset
+  release_slot(w, i, err == 0);
 }
 
 static void expire(worker_t *w, uint64_t now) {
@@ -293,7 +311,7 @@ static void expire(worker_t *w, uint64_t now) {
   while (w->oldest >= 0 && w->slots[w->oldest].deadline <= now) {
     int i = w->oldest;
     probe_t p = w->slots[i].p;
-    release_slot(w, i);
+    release_slot(w, i, 0);
     if (p.tries <= w->eng->retries) {
       again[nagain++] = p;
       if (nagain == TAKE_CHUNK) {

@@ -18,7 +18,9 @@ interface Attempt {
 const RESOURCE_CODES = new Set(['EMFILE', 'ENFILE', 'EADDRNOTAVAIL', 'ENOBUFS', 'ENOMEM', 'EAGAIN']);
 
 export function statusOfError(code: string | undefined): ProbeStatus {
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET') return ProbeStatus.closed;
+  if (code === 'ECONNREFUSED') return ProbeStatus.closed;
+  // a reset can only follow a completed handshake: a listener that accepted and hung up at once
+  if (code === 'ECONNRESET' || code === 'EPIPE') return ProbeStatus.open;
   if (code === 'ETIMEDOUT') return ProbeStatus.timeout;
   if (code !== undefined && RESOURCE_CODES.has(code)) return ProbeStatus.resource;
   return ProbeStatus.unreachable;
