@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/types.js';
 import { addStoreOptions, withStore } from '../../store/cli-options.js';
 import type { StoreOptions } from '../../store/open.js';
+import { approveBaseline } from '../../watch/approve.js';
 import { deviationsFromBaseline } from '../../watch/deviations.js';
 
 export function register(program: Command): void {
@@ -30,10 +31,11 @@ export function register(program: Command): void {
         if (!latest) throw new UsageError(`site ${site.name} has no finished scan yet: praxiswache watch --once ${site.name}`);
         scanId = latest.id;
       }
-      const row = await store.baselines.approve(site.id, scanId, flags.by ?? userInfo().username, flags.note ?? null);
+      const { baseline: row, accepted } = await approveBaseline(store, site, scanId, flags.by ?? userInfo().username, flags.note ?? null);
       const snap = await store.snapshot(scanId);
       process.stdout.write(
-        `approved scan ${scanId} as baseline of ${site.name} (${snap?.ports.length ?? 0} open port(s), ${snap?.findings.length ?? 0} finding(s)) at ${row.approved_at}\n`,
+        `approved scan ${scanId} as baseline of ${site.name} (${snap?.ports.length ?? 0} open port(s), ${snap?.findings.length ?? 0} finding(s)) at ${row.approved_at}\n` +
+          (accepted ? `${accepted} open deviation(s) are now accepted and closed\n` : ''),
       );
     });
   });
