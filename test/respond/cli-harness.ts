@@ -75,3 +75,21 @@ export async function seedDubidocFindings(options: StoreOptions): Promise<number
     await store.close();
   }
 }
+
+/** The parts of `incident show --format json` the tests read. */
+export interface ShowJson {
+  site: string | null;
+  land: string | null;
+  severity: { score: number; level: number; band: string; label: { de: string; en: string }; flags: { manyAffected: boolean } } | null;
+  deadline: { due: string; hoursLeft: number; overdue: boolean; notified: boolean } | null;
+  decision: { action: string };
+  noticeMissing: string[];
+  suggestions: { category?: string; confidentiality?: number; hints: unknown[] };
+  authorityNotifications: { phase: number }[];
+  history: { kind: string; author: string; at: string }[];
+  timeline: Record<string, string | null>;
+}
+
+export async function showJson(id: string, args: string[]): Promise<ShowJson> {
+  return JSON.parse(await cli(['incident', 'show', id, ...args, '--format', 'json'])) as ShowJson;
+}

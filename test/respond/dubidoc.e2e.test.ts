@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESPOND_BACKENDS, cli, seedDubidocFindings } from './cli-harness.js';
+import { RESPOND_BACKENDS, cli, seedDubidocFindings, showJson } from './cli-harness.js';
 
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3600_000).toISOString();
 
@@ -23,7 +23,7 @@ describe.each(RESPOND_BACKENDS)('dubidoc end to end ($name)', (backend) => {
     expect(id).toMatch(/^\d+$/);
 
     // The findings suggest, the DPO decides: credentials take the category of the database behind them.
-    const opened = JSON.parse(await cli(['incident', 'show', id, ...args, '--format', 'json'])) as Record<string, any>;
+    const opened = await showJson(id, args);
     expect(opened.severity).toBeNull();
     expect(opened.deadline).toBeNull();
     expect(opened.suggestions.confidentiality).toBe(0.5);
@@ -48,12 +48,12 @@ describe.each(RESPOND_BACKENDS)('dubidoc end to end ($name)', (backend) => {
       '--consequences', 'Rückschlüsse auf Behandlungen, Phishing unter Bezug auf echte Termine, verschobene oder abgesagte Termine.',
       '--measures', 'Profiler abgeschaltet, Datenbank nur noch intern erreichbar, alle Zugangsdaten ausgetauscht, Protokolle gesichert.']);
 
-    const shown = JSON.parse(await cli(['incident', 'show', id, ...args, '--format', 'json'])) as Record<string, any>;
+    const shown = await showJson(id, args);
     expect(shown.severity).toMatchObject({ score: 5, level: 4, band: 'very-high', label: { de: 'groß', en: 'very high' } });
-    expect(shown.severity.flags.manyAffected).toBe(false); // --affected not given at assessment time
-    expect(shown.deadline.overdue).toBe(false);
-    expect(shown.deadline.hoursLeft).toBeGreaterThan(68.9);
-    expect(shown.deadline.due).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    expect(shown.severity?.flags.manyAffected).toBe(false); // --affected not given at assessment time
+    expect(shown.deadline?.overdue).toBe(false);
+    expect(shown.deadline?.hoursLeft).toBeGreaterThan(68.9);
+    expect(shown.deadline?.due).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
     expect(shown.decision.action).toBe('notify-authority-and-patients');
     expect(shown.noticeMissing).toEqual([]);
     expect(shown.site).toBe('dubidoc');
@@ -80,12 +80,12 @@ describe.each(RESPOND_BACKENDS)('dubidoc end to end ($name)', (backend) => {
     // A later correction is a follow-up notification (Art. 33(4)) that lists what changed.
     await cli(['incident', 'update', id, ...args, '--author', 'dpo', '--subjects', '961000']);
     await cli(['incident', 'update', id, ...args, '--author', 'dpo', '--notified-authority-at', new Date().toISOString()]);
-    const followUp = JSON.parse(await cli(['incident', 'show', id, ...args, '--format', 'json'])) as Record<string, any>;
-    expect(followUp.authorityNotifications.map((n: { phase: number }) => n.phase)).toEqual([1, 2]);
-    expect(followUp.deadline.notified).toBe(true);
-    expect(followUp.history.map((e: { kind: string }) => e.kind)).toEqual(
+    const followUp = await showJson(id, args);
+    expect(followUp.authorityNotifications.map((n) => n.phase)).toEqual([1, 2]);
+    expect(followUp.deadline?.notified).toBe(true);
+    expect(followUp.history.map((e) => e.kind)).toEqual(
       ['opened', 'assessed', 'updated', 'notice-ready', 'updated', 'authority-notified', 'updated', 'authority-notified']);
-    expect(followUp.history.every((e: { author: string; at: string }) => e.author === 'dpo' && e.at.length > 0)).toBe(true);
+    expect(followUp.history.every((e) => e.author === 'dpo' && e.at.length > 0)).toBe(true);
 
     const csv = await cli(['register', 'export', ...args, '--format', 'csv']);
     const [header, line] = csv.trim().split('\r\n');
