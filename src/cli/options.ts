@@ -1,0 +1,51 @@
+// Parsers for flags that several commands share. Each throws UsageError naming the flag, so
+// a typo ends with exit code 2 before anything is sent.
+import { UsageError, SEVERITIES, type Lang, type Severity } from '../core/types.js';
+
+/** --lang, else the locale: LC_ALL, LC_MESSAGES, LANG (POSIX order); German when it starts with "de". */
+export function resolveLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (flag !== undefined) {
+    if (flag === 'de' || flag === 'en') return flag;
+    throw new UsageError(`--lang must be "de" or "en", not "${flag}"`);
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
+
+export function parseSeverity(flag: string, value: string): Severity {
+  const v = value.toLowerCase();
+  if ((SEVERITIES as readonly string[]).includes(v)) return v as Severity;
+  throw new UsageError(`${flag} must be one of ${SEVERITIES.join(', ')}, not "${value}"`);
+}
+
+/** A whole number ≥ min; returns a commander-style parser that names the flag. */
+export function wholeNumber(flag: string, min: number): (value: string) => number {
+  return (value: string) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) {
+      throw new UsageError(`${flag} must be a whole number ≥ ${min}, not "${value}"`);
+    }
+    return Number(value);
+  };
+}
+
+/** Milliseconds, written as 500, 500ms, 2s or 1.5s. */
+export function duration(flag: string): (value: string) => number {
+  return (value: string) => {
+    const m = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(value.trim());
+    const ms = m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : NaN;
+    if (!Number.isFinite(ms) || ms < 1) throw new UsageError(`${flag} must be a duration such as 500ms or 2s, not "${value}"`);
+    return Math.round(ms);
+  };
+}
+
+export function oneOf<T extends string>(flag: string, allowed: readonly T[]): (value: string) => T {
+  return (value: string) => {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  };
+}
+
+/** Colour on a terminal unless NO_COLOR is set (https://no-color.org) or --no-color was given. */
+export function useColor(stream: NodeJS.WriteStream, flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  return flag && stream.isTTY === true && !env.NO_COLOR;
+}
