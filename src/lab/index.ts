@@ -22,8 +22,16 @@ export function findScenario(name: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.name === name);
 }
 
-/** Starts the named scenarios (default: all). Unknown names fail before anything listens. */
-export async function startLab(names?: string[]): Promise<RunningLab> {
+export const LAB_ADDRESS_PREFIX = '127.77';
+
+/**
+ * Starts the named scenarios (default: all). Unknown names fail before anything listens.
+ * `addressPrefix` moves the whole lab (e.g. to a test's own 127.x range) so that a test and a
+ * running `praxiswache lab up` do not compete for the same addresses.
+ */
+export async function startLab(names?: string[], opts: { addressPrefix?: string } = {}): Promise<RunningLab> {
+  const addressPrefix = opts.addressPrefix ?? LAB_ADDRESS_PREFIX;
+  if (!/^127\.\d{1,3}$/.test(addressPrefix)) throw new UsageError(`lab addresses must stay in 127/8, not "${addressPrefix}"`);
   const chosen = (names && names.length > 0 ? names : SCENARIOS.map((s) => s.name)).map((name) => {
     const scenario = findScenario(name);
     if (!scenario) throw new UsageError(`unknown lab scenario "${name}" (known: ${SCENARIOS.map((s) => s.name).join(', ')})`);
@@ -31,7 +39,7 @@ export async function startLab(names?: string[]): Promise<RunningLab> {
   });
   const instances: ScenarioInstance[] = [];
   try {
-    for (const scenario of chosen) instances.push(await scenario.start());
+    for (const scenario of chosen) instances.push(await scenario.start({ addressPrefix }));
   } catch (err) {
     await Promise.all(instances.map((i) => i.stop()));
     throw err;

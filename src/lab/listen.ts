@@ -9,7 +9,9 @@ export async function listenOn(server: Server, host: string, port: number): Prom
   try {
     return await listenExactly(server, host, port);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EACCES' && port < 1024) return listenExactly(server, host, port + 8000);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' && port < 1024) return listenExactly(server, host, port + 8000);
+    if (code === 'EADDRINUSE') throw new Error(`${host}:${port} is already in use (is another "praxiswache lab up" or demo running?)`);
     throw err;
   }
 }

@@ -20,10 +20,15 @@ export interface ScenarioInstance {
   stop(): Promise<void>;
 }
 
+export interface ScenarioStartOptions {
+  /** First two octets of the lab's addresses: "127.77" (tests use their own range). */
+  addressPrefix: string;
+}
+
 export interface Scenario {
   name: string;
   description: Localized;
   /** The exposures a scan of this scenario must report (check ids); empty for controls. */
   expectedFindings: readonly string[];
-  start(): Promise<ScenarioInstance>;
+  start(opts: ScenarioStartOptions): Promise<ScenarioInstance>;
 }

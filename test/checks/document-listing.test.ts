@@ -5,7 +5,7 @@ import { FAKE_SURNAMES, fakeDocuments } from '../../src/lab/fake-documents.js';
 import { answerOnce, closeAfterEach, startTcpServer, testCert } from '../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from './context.js';
 
-const HOST = '127.13.2.1';
+const HOST = '127.13.12.1';
 const documents = fakeDocuments(10);
 const track = closeAfterEach();
 

@@ -29,13 +29,13 @@ const intrusive: Check = { meta: meta('test.logs-in', true), appliesTo: () => tr
 const notHere: Check = { meta: meta('test.not-here'), appliesTo: () => false, run: () => Promise.reject(new Error('must not run')) };
 
 describe('runChecks', () => {
-  const target = httpTarget('127.13.2.9', 444, true);
+  const target = httpTarget('127.13.12.9', 444, true);
 
   it('turns drafts into findings with host, port, localized title and the raised severity', async () => {
     const { findings, skipped } = await runChecks(target, checkContext(), { safe: false, lang: 'de', checks: [finds, notHere] });
     expect(skipped).toEqual([]);
     expect(findings).toEqual([
-      { checkId: 'test.finds', severity: 'high', host: '127.13.2.9', port: 444, title: 'Titel test.finds', evidence: 'seen', personalData: false },
+      { checkId: 'test.finds', severity: 'high', host: '127.13.12.9', port: 444, title: 'Titel test.finds', evidence: 'seen', personalData: false },
     ]);
   });
 

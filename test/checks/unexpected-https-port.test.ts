@@ -4,7 +4,7 @@ import { startDocumentServer } from '../../src/lab/document-server.js';
 import { answerOnce, closeAfterEach, startTcpServer, testCert } from '../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from './context.js';
 
-const HOST = '127.13.2.2';
+const HOST = '127.13.12.2';
 const track = closeAfterEach();
 
 describe('http.unexpected-https-port', () => {

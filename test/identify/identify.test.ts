@@ -5,7 +5,7 @@ import { identify, planSteps, PROBES } from '../../src/identify/index.js';
 import { startDocumentServer } from '../../src/lab/document-server.js';
 import { answerOnce, closeAfterEach, greet, startTcpServer, testCert } from './tcp-fixtures.js';
 
-const HOST = '127.13.1.1';
+const HOST = '127.13.11.1';
 const LIMITS = { timeoutMs: 2000, maxBytes: 8192 };
 const track = closeAfterEach();
 
@@ -46,8 +46,8 @@ describe('identify: real in-process servers', () => {
   });
 
   it('ports only order the probes: SSH on 8443 is ssh, HTTPS on 3306 is http over TLS', async () => {
-    const ssh = await track(startTcpServer('127.13.1.2', greet('SSH-2.0-dropbear_2022.83\r\n'), { port: 8443 }));
-    const https = await track(startDocumentServer({ host: '127.13.1.2', port: 3306, documents: [], tls: testCert() }));
+    const ssh = await track(startTcpServer('127.13.11.2', greet('SSH-2.0-dropbear_2022.83\r\n'), { port: 8443 }));
+    const https = await track(startDocumentServer({ host: '127.13.11.2', port: 3306, documents: [], tls: testCert() }));
     expect(await identify(ssh.host, ssh.port, LIMITS)).toMatchObject({ name: 'ssh', product: 'dropbear', tls: false });
     expect(await identify(https.host, https.port, LIMITS)).toMatchObject({ name: 'http', tls: true });
   });

@@ -16,7 +16,7 @@ export type ConnectionHandler = (socket: net.Socket, count: (n: number) => void)
 
 let cert: SelfSignedCert | undefined;
 export function testCert(): SelfSignedCert {
-  cert ??= createSelfSignedCert('praxiswache test', ['127.13.0.1']);
+  cert ??= createSelfSignedCert('praxiswache test', ['127.13.11.1']);
   return cert;
 }
 

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { severityRank, type ScanReport } from '../../src/core/types.js';
-import { SCENARIOS, startLab, type RunningLab } from '../../src/lab/index.js';
+import { LAB_ADDRESS_PREFIX, SCENARIOS, startLab, type RunningLab } from '../../src/lab/index.js';
 import { FAKE_SURNAMES } from '../../src/lab/fake-documents.js';
 import { formatReport, REPORT_FORMATS } from '../../src/report/index.js';
 import { runScan } from '../../src/scan/index.js';
 
-// The lab binds 127.77.1.x (router-portforward) and 127.77.2.x (hardened); this is the only
-// test file that starts it, so parallel test files never compete for its addresses.
+// The lab normally binds 127.77.1.x (router-portforward) and 127.77.2.x (hardened); this test
+// moves it to its own 127.13 range, so a `praxiswache lab up` running meanwhile cannot collide.
+const PREFIX = '127.13';
+const ROUTER = `${PREFIX}.1.1`;
+const HARDENED = `${PREFIX}.2.1`;
 let lab: RunningLab;
 beforeAll(async () => {
-  lab = await startLab();
+  lab = await startLab(undefined, { addressPrefix: PREFIX });
 });
 afterAll(async () => {
   await lab?.stop();
@@ -28,16 +31,22 @@ const findingsAt = (report: ScanReport, host: string) =>
 describe('lab', () => {
   it('serves each scenario on its own address only', () => {
     expect(lab.scenarios.map((s) => s.name)).toEqual(SCENARIOS.map((s) => s.name));
-    for (const s of lab.services) expect(s.host).toMatch(/^127\.77\.\d+\.\d+$/);
-    expect(lab.hosts).toEqual(['127.77.1.1', '127.77.2.1']);
+    for (const s of lab.services) expect([ROUTER, HARDENED]).toContain(s.host);
+    expect(lab.hosts).toEqual([ROUTER, HARDENED]);
+    expect(LAB_ADDRESS_PREFIX).toBe('127.77');
+  });
+
+  it('refuses addresses outside 127/8 and unknown scenarios before anything listens', async () => {
+    await expect(startLab(undefined, { addressPrefix: '10.0' })).rejects.toThrow(/127\/8/);
+    await expect(startLab(['no-such-scenario'], { addressPrefix: PREFIX })).rejects.toThrow(/unknown lab scenario/);
   });
 
   it('router-portforward produces both Celle findings on the extra ports, none on 443', async () => {
     const router = lab.scenarios.find((s) => s.name === 'router-portforward')!;
     const extra = router.services.map((s) => s.port).filter((p) => p !== 443 && p !== 8443);
     expect(extra.length).toBeGreaterThan(0);
-    const report = await scanLab(['127.77.1.1']);
-    expect(findingsAt(report, '127.77.1.1')).toEqual(
+    const report = await scanLab([ROUTER]);
+    expect(findingsAt(report, ROUTER)).toEqual(
       extra.flatMap((p) => [`${p} http.document-listing`, `${p} http.unexpected-https-port`]).sort(),
     );
     const listing = report.findings.find((f) => f.checkId === 'http.document-listing')!;
@@ -48,7 +57,7 @@ describe('lab', () => {
   });
 
   it('hardened produces nothing above info', async () => {
-    const report = await scanLab(['127.77.2.1']);
+    const report = await scanLab([HARDENED]);
     expect(report.hosts[0]?.ports.map((p) => p.service.name).sort()).toEqual(['http', 'ssh']);
     expect(report.findings.filter((f) => severityRank(f.severity) > severityRank('info'))).toEqual([]);
   });
@@ -56,10 +65,10 @@ describe('lab', () => {
   it('closing the extra ports fixes it; the firmware update re-opens them and the findings return', async () => {
     const router = lab.scenarios.find((s) => s.name === 'router-portforward')!;
     await router.closeExtraPorts();
-    const fixed = await scanLab(['127.77.1.1']);
+    const fixed = await scanLab([ROUTER]);
     expect(fixed.findings).toEqual([]);
     await router.openExtraPorts();
-    const reopened = await scanLab(['127.77.1.1']);
+    const reopened = await scanLab([ROUTER]);
     expect(new Set(reopened.findings.map((f) => f.checkId))).toEqual(new Set(['http.document-listing', 'http.unexpected-https-port']));
   });
 

@@ -8,7 +8,7 @@ import { checkContext, httpTarget } from '../checks/context.js';
 
 // Hostile peers are normal on the internet: each case must end with a clear result within its
 // time limit, read no more than its byte limit, and never crash the process.
-const HOST = '127.13.3.1';
+const HOST = '127.13.13.1';
 const TIMEOUT = 700;
 const MAX_BYTES = 4096;
 const track = closeAfterEach();

@@ -56,7 +56,11 @@ export const documentListing: Check = {
     const counts = new Map<string, number>();
     for (const d of survey.documents) counts.set(d.type, (counts.get(d.type) ?? 0) + 1);
     const where = survey.listings === 1 ? 'at /' : `at / and ${survey.listings - 1} subdirector${survey.listings === 2 ? 'y' : 'ies'}`;
-    const examples = survey.documents.slice(0, 3).map((d) => maskFileName(d.path)).join(', ');
+    // One example per type reads better than three of the same kind.
+    const examples = [...new Map(survey.documents.map((d) => [d.type, d.path])).values()]
+      .slice(0, 3)
+      .map((path) => maskFileName(path))
+      .join(', ');
     const draft: FindingDraft = {
       evidence: capEvidence(
         `listing (${survey.markup}) ${where}: ${survey.documents.length}${survey.complete ? '' : '+'} documents ` +

@@ -6,7 +6,6 @@ import { fakeDocuments } from '../fake-documents.js';
 import type { Scenario } from '../scenario.js';
 import { createSelfSignedCert } from '../self-signed-cert.js';
 
-const HOST = '127.77.2.1';
 
 /**
  * The control: what the Celle practice should have looked like after the fix. HTTPS only on
@@ -20,18 +19,19 @@ export const hardened: Scenario = {
     en: 'Control: documents only over HTTPS 443 with basic auth, remote maintenance over SSH; must produce no finding above info',
   },
   expectedFindings: [],
-  start() {
-    const tls = createSelfSignedCert('praxis-dokumente', [HOST]);
+  start({ addressPrefix }) {
+    const host = `${addressPrefix}.2.1`;
+    const tls = createSelfSignedCert('praxis-dokumente', [host]);
     const documents = fakeDocuments(12, 7);
     const auth = { user: 'praxis', password: randomBytes(12).toString('base64url') };
-    return composeInstance('hardened', [HOST], [
+    return composeInstance('hardened', [host], [
       {
         description: `HTTPS document server, ${documents.length} synthetic documents behind basic auth`,
-        start: () => startDocumentServer({ host: HOST, port: 443, documents, tls, auth }),
+        start: () => startDocumentServer({ host, port: 443, documents, tls, auth }),
       },
       {
         description: 'SSH-like banner (remote maintenance), no login behind it',
-        start: () => startBannerServer(HOST, 22, 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n'),
+        start: () => startBannerServer(host, 22, 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n'),
       },
     ]);
   },

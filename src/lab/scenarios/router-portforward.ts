@@ -5,7 +5,6 @@ import { fakeDocuments } from '../fake-documents.js';
 import type { Scenario } from '../scenario.js';
 import { createSelfSignedCert } from '../self-signed-cert.js';
 
-const HOST = '127.77.1.1';
 /** The router forwards 443; its "Digitalisierungsbox" also opened some of 440–449. */
 const EXTRA_PORTS = [444, 446];
 
@@ -21,23 +20,24 @@ export const routerPortforward: Scenario = {
     en: 'Celle 2019: document server on HTTPS 443 with basic auth, the same documents without auth on ports from 440–449',
   },
   expectedFindings: ['http.unexpected-https-port', 'http.document-listing'],
-  start() {
-    const tls = createSelfSignedCert('praxis-dokumente', [HOST]);
+  start({ addressPrefix }) {
+    const host = `${addressPrefix}.1.1`;
+    const tls = createSelfSignedCert('praxis-dokumente', [host]);
     const documents = fakeDocuments(24);
     const auth = { user: 'praxis', password: randomBytes(12).toString('base64url') };
     const serverName = 'nginx/1.14.2';
     return composeInstance(
       'router-portforward',
-      [HOST],
+      [host],
       [
         {
           description: `HTTPS document server, ${documents.length} synthetic documents behind basic auth`,
-          start: () => startDocumentServer({ host: HOST, port: 443, documents, tls, auth, serverName }),
+          start: () => startDocumentServer({ host, port: 443, documents, tls, auth, serverName }),
         },
       ],
       EXTRA_PORTS.map((port) => ({
         description: `the same ${documents.length} documents over HTTPS WITHOUT auth (router port forwarding)`,
-        start: () => startDocumentServer({ host: HOST, port, documents, tls, serverName }),
+        start: () => startDocumentServer({ host, port, documents, tls, serverName }),
       })),
     );
   },
