@@ -3,7 +3,8 @@ import { severityRank, type Lang, type ScanReport } from '../../core/types.js';
 import { SCENARIOS, startLab, type RunningLab } from '../../lab/index.js';
 import { formatReport } from '../../report/index.js';
 import { runScan } from '../../scan/index.js';
-import { parseLang } from './checks.js';
+import { resolveLang, useColor } from '../options.js';
+import { liveOutput } from '../scan-output.js';
 import { describeLab } from './lab.js';
 
 /**
@@ -18,28 +19,36 @@ export function register(program: Command): void {
     .command('demo')
     .description('Start the lab, scan it, print the report, stop the lab (only 127.77.x.y is touched)')
     .argument('[SCENARIO...]', 'lab scenarios (default: all)')
-    .option('--lang <lang>', 'language of the report: de or en', 'en')
-    .action(async (names: string[], opts: { lang: string }) => {
-      const lang = parseLang(opts.lang);
+    .option('--lang <lang>', 'language of the report: de or en (default: from the locale)')
+    .option('--no-color', 'no colours even on a terminal')
+    .action(async (names: string[], opts: { lang?: string; color: boolean }) => {
+      const lang = resolveLang(opts.lang);
       const lab = await startLab(names);
       const controller = new AbortController();
       const onInterrupt = (): void => controller.abort();
       process.once('SIGINT', onInterrupt);
+      const live = liveOutput({
+        mode: 'lines',
+        lang,
+        color: useColor(process.stderr, opts.color),
+        progress: process.stderr.isTTY === true,
+        stdout: process.stdout,
+        stderr: process.stderr,
+      });
       try {
         process.stdout.write(`${text(lang, 'intro')}\n\n${describeLab(lab)}\n`);
-        const report = await runScan({
-          targets: lab.hosts,
-          ports: demoPorts(lab).join(','),
-          lang,
-          signal: controller.signal,
-        });
-        const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-        process.stdout.write(`${formatReport(report, 'text', { color, lang })}\n`);
+        const report = await runScan(
+          { targets: lab.hosts, ports: demoPorts(lab).join(','), lang, signal: controller.signal },
+          live.events,
+        );
+        live.stop();
+        process.stdout.write(`${formatReport(report, 'text', { color: useColor(process.stdout, opts.color), lang })}\n`);
         const problems = demoProblems(lab, report);
         process.stdout.write(`${verdict(lab, problems, lang)}\n`);
         // A demo exits 0 with findings (they are the point); it fails only when it did not work.
         if (problems.length > 0 && !report.interrupted) process.exitCode = 3;
       } finally {
+        live.stop();
         process.off('SIGINT', onInterrupt);
         await lab.stop();
       }
