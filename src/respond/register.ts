@@ -8,40 +8,40 @@ import { formatBerlin } from './berlin-time.js';
 import type { Incident } from './model.js';
 import { findingBlocks, severityBlocks } from './notice-art33.js';
 import { escapeHtml, htmlPage, type Doc } from './render.js';
+import { pick } from './text.js';
 
-const T = (lang: Lang, de: string, en: string): string => (lang === 'de' ? de : en);
 const when = (iso: string | null, lang: Lang): string => (iso ? formatBerlin(new Date(iso), lang) : '—');
 
 export function buildRegisterEntry(incident: Incident, lang: Lang): Doc {
   const d = incident.details;
   return {
     lang,
-    title: T(lang, `Verzeichnis der Datenschutzverletzungen – Vorgang ${String(incident.id)}`, `Breach register – incident ${String(incident.id)}`),
+    title: pick(lang, `Verzeichnis der Datenschutzverletzungen – Vorgang ${String(incident.id)}`, `Breach register – incident ${String(incident.id)}`),
     blocks: [
       {
         kind: 'fields',
         rows: [
-          [T(lang, 'Titel', 'Title'), incident.title],
-          [T(lang, 'Status', 'Status'), incident.status],
-          [T(lang, 'Standort / Bundesland', 'Site / Land'), `${incident.siteName ?? '—'} / ${incident.land ?? '—'}`],
-          [T(lang, 'Entdeckt', 'Discovered'), when(incident.timeline.discoveredAt, lang)],
-          [T(lang, 'Kenntnis', 'Became aware'), `${when(incident.timeline.awareAt, lang)} (${incident.timeline.awareDecidedBy ?? '—'})`],
-          [T(lang, 'Meldefrist', 'Notification due'), incident.deadline?.display[lang] ?? '—'],
-          [T(lang, 'Behörde gemeldet', 'Authority notified'), when(incident.timeline.notifiedAuthorityAt, lang)],
-          [T(lang, 'Betroffene benachrichtigt', 'Patients informed'), when(incident.timeline.notifiedPatientsAt, lang)],
-          [T(lang, 'Abgeschlossen', 'Closed'), when(incident.timeline.closedAt, lang)],
-          [T(lang, 'Entscheidung', 'Decision'), incident.decision.action],
-          [T(lang, 'Begründung', 'Reasoning'), [...incident.decision.reasons.map((r) => r[lang]), d.noRiskReasoning ?? '', d.art34Exemption?.justification ?? ''].filter(Boolean).join(' ')],
-          [T(lang, 'Sachverhalt', 'Facts'), d.nature ?? incident.description ?? '—'],
-          [T(lang, 'Auswirkungen', 'Effects'), d.consequences ?? '—'],
-          [T(lang, 'Abhilfemaßnahmen', 'Remedial action'), d.measures ?? '—'],
-          ...(incident.delayReasons ? [[T(lang, 'Gründe für Verzögerung', 'Reasons for delay'), incident.delayReasons] as [string, string]] : []),
+          [pick(lang, 'Titel', 'Title'), incident.title],
+          [pick(lang, 'Status', 'Status'), incident.status],
+          [pick(lang, 'Standort / Bundesland', 'Site / Land'), `${incident.siteName ?? '—'} / ${incident.land ?? '—'}`],
+          [pick(lang, 'Entdeckt', 'Discovered'), when(incident.timeline.discoveredAt, lang)],
+          [pick(lang, 'Kenntnis', 'Became aware'), `${when(incident.timeline.awareAt, lang)} (${incident.timeline.awareDecidedBy ?? '—'})`],
+          [pick(lang, 'Meldefrist', 'Notification due'), incident.deadline?.display[lang] ?? '—'],
+          [pick(lang, 'Behörde gemeldet', 'Authority notified'), when(incident.timeline.notifiedAuthorityAt, lang)],
+          [pick(lang, 'Betroffene benachrichtigt', 'Patients informed'), when(incident.timeline.notifiedPatientsAt, lang)],
+          [pick(lang, 'Abgeschlossen', 'Closed'), when(incident.timeline.closedAt, lang)],
+          [pick(lang, 'Entscheidung', 'Decision'), incident.decision.action],
+          [pick(lang, 'Begründung', 'Reasoning'), [...incident.decision.reasons.map((r) => r[lang]), d.noRiskReasoning ?? '', d.art34Exemption?.justification ?? ''].filter(Boolean).join(' ')],
+          [pick(lang, 'Sachverhalt', 'Facts'), d.nature ?? incident.description ?? '—'],
+          [pick(lang, 'Auswirkungen', 'Effects'), d.consequences ?? '—'],
+          [pick(lang, 'Abhilfemaßnahmen', 'Remedial action'), d.measures ?? '—'],
+          ...(incident.delayReasons ? [[pick(lang, 'Gründe für Verzögerung', 'Reasons for delay'), incident.delayReasons] as [string, string]] : []),
         ],
       },
-      { kind: 'heading', text: T(lang, 'Schweregrad', 'Severity') },
+      { kind: 'heading', text: pick(lang, 'Schweregrad', 'Severity') },
       ...severityBlocks(incident, lang),
       ...findingBlocks(incident, lang),
-      { kind: 'heading', text: T(lang, 'Änderungsverlauf', 'History') },
+      { kind: 'heading', text: pick(lang, 'Änderungsverlauf', 'History') },
       { kind: 'list', items: incident.history.map((e) => `${when(e.at, lang)} – ${e.author} – ${e.kind}: ${Object.keys(e.change).join(', ')}`) },
     ],
   };
@@ -94,7 +94,7 @@ export function exportRegister(incidents: readonly Incident[], format: RegisterF
   if (format === 'csv') {
     return [COLUMNS.join(','), ...rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(','))].join('\r\n') + '\r\n';
   }
-  const title = T(lang, 'Verzeichnis der Datenschutzverletzungen (Art. 33 Abs. 5 DSGVO)', 'Register of personal data breaches (GDPR Art. 33(5))');
+  const title = pick(lang, 'Verzeichnis der Datenschutzverletzungen (Art. 33 Abs. 5 DSGVO)', 'Register of personal data breaches (GDPR Art. 33(5))');
   const head = `<tr>${COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${COLUMNS.map((c) => `<td>${escapeHtml(r[c])}</td>`).join('')}</tr>`).join('\n');
   return htmlPage(lang, title, `<h1>${escapeHtml(title)}</h1>\n<table>\n${head}\n${body}\n</table>`);

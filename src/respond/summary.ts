@@ -3,8 +3,8 @@ import type { Lang } from '../core/types.js';
 import { formatBerlin } from './berlin-time.js';
 import type { Incident } from './model.js';
 import { art33Missing } from './notice-art33.js';
+import { pick } from './text.js';
 
-const T = (lang: Lang, de: string, en: string): string => (lang === 'de' ? de : en);
 
 /** The stable JSON shape of `incident show --format json` (documented in docs/respond.md). */
 export function incidentJson(i: Incident): Record<string, unknown> {
@@ -37,33 +37,33 @@ export function incidentText(i: Incident, lang: Lang): string {
   const when = (iso: string | null): string => (iso ? formatBerlin(new Date(iso), lang) : '—');
   const lines = [
     `#${String(i.id)} ${i.title} [${i.status}]`,
-    `  ${T(lang, 'Standort/Land', 'Site/Land')}: ${i.siteName ?? '—'} / ${i.land ?? '—'}`,
-    `  ${T(lang, 'Entdeckt', 'Discovered')}: ${when(i.timeline.discoveredAt)}`,
-    `  ${T(lang, 'Kenntnis', 'Aware')}: ${when(i.timeline.awareAt)}${i.timeline.awareDecidedBy ? ` (${i.timeline.awareDecidedBy})` : ''}`,
+    `  ${pick(lang, 'Standort/Land', 'Site/Land')}: ${i.siteName ?? '—'} / ${i.land ?? '—'}`,
+    `  ${pick(lang, 'Entdeckt', 'Discovered')}: ${when(i.timeline.discoveredAt)}`,
+    `  ${pick(lang, 'Kenntnis', 'Aware')}: ${when(i.timeline.awareAt)}${i.timeline.awareDecidedBy ? ` (${i.timeline.awareDecidedBy})` : ''}`,
   ];
   if (i.deadline) {
     const d = i.deadline;
     const state = d.notified
-      ? d.late ? T(lang, 'verspätet gemeldet', 'notified late') : T(lang, 'fristgerecht gemeldet', 'notified in time')
-      : d.overdue ? T(lang, `ÜBERFÄLLIG seit ${String(-d.hoursLeft)} h`, `OVERDUE by ${String(-d.hoursLeft)} h`) : T(lang, `noch ${String(d.hoursLeft)} h`, `${String(d.hoursLeft)} h left`);
-    lines.push(`  ${T(lang, 'Meldefrist', 'Notification due')}: ${d.display[lang]} (${state})`);
+      ? d.late ? pick(lang, 'verspätet gemeldet', 'notified late') : pick(lang, 'fristgerecht gemeldet', 'notified in time')
+      : d.overdue ? pick(lang, `ÜBERFÄLLIG seit ${String(-d.hoursLeft)} h`, `OVERDUE by ${String(-d.hoursLeft)} h`) : pick(lang, `noch ${String(d.hoursLeft)} h`, `${String(d.hoursLeft)} h left`);
+    lines.push(`  ${pick(lang, 'Meldefrist', 'Notification due')}: ${d.display[lang]} (${state})`);
   }
   lines.push(
-    `  ${T(lang, 'Behörde gemeldet', 'Authority notified')}: ${when(i.timeline.notifiedAuthorityAt)}`,
-    `  ${T(lang, 'Patienten informiert', 'Patients informed')}: ${when(i.timeline.notifiedPatientsAt)}`,
+    `  ${pick(lang, 'Behörde gemeldet', 'Authority notified')}: ${when(i.timeline.notifiedAuthorityAt)}`,
+    `  ${pick(lang, 'Patienten informiert', 'Patients informed')}: ${when(i.timeline.notifiedPatientsAt)}`,
   );
   if (i.assessment) {
     const r = i.assessment.result;
-    lines.push(`  ${T(lang, 'Schweregrad', 'Severity')}: ${String(r.score)} – ${r.label[lang]} (${String(r.level)}/4)`);
+    lines.push(`  ${pick(lang, 'Schweregrad', 'Severity')}: ${String(r.score)} – ${r.label[lang]} (${String(r.level)}/4)`);
   }
-  lines.push(`  ${T(lang, 'Empfehlung', 'Recommendation')}: ${i.decision.action}`);
+  lines.push(`  ${pick(lang, 'Empfehlung', 'Recommendation')}: ${i.decision.action}`);
   for (const r of i.decision.reasons) lines.push(`    - ${r[lang]}`);
   for (const m of i.decision.missing) lines.push(`    ! ${m[lang]}`);
   const missing = art33Missing(i);
-  if (missing.length > 0) lines.push(`  ${T(lang, 'Meldung unvollständig', 'Notice incomplete')}: ${missing.map((m) => m.key).join(', ')}`);
-  for (const f of i.findings) lines.push(`  ${T(lang, 'Befund', 'Finding')} #${String(f.id)}: ${f.checkId} ${f.host}:${String(f.port)}`);
+  if (missing.length > 0) lines.push(`  ${pick(lang, 'Meldung unvollständig', 'Notice incomplete')}: ${missing.map((m) => m.key).join(', ')}`);
+  for (const f of i.findings) lines.push(`  ${pick(lang, 'Befund', 'Finding')} #${String(f.id)}: ${f.checkId} ${f.host}:${String(f.port)}`);
   if (!i.assessment && i.suggestions.hints.length > 0) {
-    lines.push(`  ${T(lang, 'Vorschläge aus den Befunden (bitte bestätigen)', 'Suggestions from the findings (please confirm)')}:`);
+    lines.push(`  ${pick(lang, 'Vorschläge aus den Befunden (bitte bestätigen)', 'Suggestions from the findings (please confirm)')}:`);
     for (const h of i.suggestions.hints) lines.push(`    - ${h[lang]}`);
   }
   return `${lines.join('\n')}\n`;
