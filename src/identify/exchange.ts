@@ -46,8 +46,10 @@ export interface ExchangeResult {
 export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
+    // One buffer grown by doubling: no per-chunk copies of everything received so far.
+    let buffer = Buffer.alloc(Math.min(opts.maxBytes, 4096));
     let size = 0;
+    let checkedAt = 0;
     let connected = false;
     let done = false;
     let idleTimer: NodeJS.Timeout | undefined;
@@ -72,7 +74,7 @@ export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
       socket.removeAllListeners('data');
       socket.on('error', () => undefined); // late errors after destroy must not crash us
       socket.destroy();
-      const reply = Buffer.concat(chunks, size);
+      const reply = Buffer.from(buffer.subarray(0, size));
       resolve({
         reply,
         end,
@@ -102,12 +104,20 @@ export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
     socket.once(opts.tls ? 'secureConnect' : 'connect', onReady);
 
     socket.on('data', (chunk: Buffer) => {
-      const room = opts.maxBytes - size;
-      const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
-      chunks.push(kept);
+      const kept = chunk.subarray(0, opts.maxBytes - size);
+      if (size + kept.length > buffer.length) {
+        const grown = Buffer.alloc(Math.min(opts.maxBytes, Math.max(buffer.length * 2, size + kept.length)));
+        buffer.copy(grown, 0, 0, size);
+        buffer = grown;
+      }
+      kept.copy(buffer, size);
       size += kept.length;
       if (size >= opts.maxBytes) return finish('limit');
-      if (opts.enough?.(Buffer.concat(chunks, size))) return finish('enough');
+      // A peer trickling single bytes must not make us re-examine the whole reply per byte.
+      if (opts.enough && (size - checkedAt >= 64 || kept.includes(0x0a))) {
+        checkedAt = size;
+        if (opts.enough(buffer.subarray(0, size))) return finish('enough');
+      }
       if (opts.idleMs !== undefined) {
         clearTimeout(idleTimer);
         idleTimer = setTimeout(() => finish('idle'), opts.idleMs);

@@ -68,6 +68,23 @@ describe('reliability: hostile servers', () => {
     expect(reply!.body.length).toBeLessThan(MAX_BYTES);
   });
 
+  it('a server trickling one byte at a time: identify ends by its time limits', async () => {
+    const server = await serve((socket, count) => {
+      const timer = setInterval(() => {
+        if (socket.destroyed) return clearInterval(timer);
+        socket.write('x');
+        count(1);
+      }, 2);
+      socket.on('close', () => clearInterval(timer));
+    });
+    const started = Date.now();
+    const info = await identify(HOST, server.port, { timeoutMs: TIMEOUT, maxBytes: MAX_BYTES });
+    expect(info.name).toBe('unknown');
+    expect(info.banner).toMatch(/^x+$/);
+    expect(Date.now() - started).toBeLessThan(3 * TIMEOUT + 500);
+    expect(server.written()).toBeLessThan(3 * MAX_BYTES);
+  });
+
   it('a server that never answers: identify and the checks end within their limits', async () => {
     const server = await serve(silent);
     let started = Date.now();
