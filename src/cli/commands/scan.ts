@@ -90,7 +90,8 @@ async function scanCommand(targets: string[], flags: ScanFlags): Promise<number>
   const toFile = flags.output !== undefined;
   const streamJsonl = flags.format === 'jsonl' && !toFile;
   const live = liveOutput({
-    mode: flags.quiet ? 'none' : streamJsonl ? 'jsonl' : flags.format === 'text' ? 'lines' : 'none',
+    // Live lines go to stderr when the report is text, or when -o leaves the terminal free.
+    mode: flags.quiet ? 'none' : streamJsonl ? 'jsonl' : flags.format === 'text' || toFile ? 'lines' : 'none',
     lang,
     color: useColor(process.stderr, flags.color),
     progress: !flags.quiet && process.stderr.isTTY === true,
