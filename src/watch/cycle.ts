@@ -26,6 +26,7 @@ export interface WatchContext {
 
 export interface SiteRound {
   siteId: number;
+  siteName: string;
   scanId: number;
   status: 'finished' | 'interrupted';
   deviations: number;
@@ -81,7 +82,7 @@ export async function evaluateSite(ctx: WatchContext, site: Site, scanId: number
 
   const sent: SiteRound['sent'] = [];
   const send = async (kind: AlertKind, items: AlertItem<Deviation>[]): Promise<void> => {
-    const message = buildAlertMessage(kind, site, scanId, items, now);
+    const message = buildAlertMessage(kind, site, scanId, items, now, { baselineApproved: baseline !== undefined });
     const deliveries = await ctx.notifier.deliver(site, message);
     const ids = items.map((i) => i.id);
     const alertId = await store.alerts.record({ siteId: site.id, scanId, kind, itemIds: ids, subject: message.subject, deliveries, at });
@@ -89,7 +90,8 @@ export async function evaluateSite(ctx: WatchContext, site: Site, scanId: number
     // Nobody heard it: make the items due for a reminder in the next round instead of going quiet.
     await store.alerts.markAlerted(ids, failed ? new Date(0).toISOString() : at);
     sent.push({ kind, alertId, items: items.length });
-    ctx.log(`site ${site.name}: ${kind} alert #${alertId} (${items.length} item(s)) ${failed ? 'NOT delivered' : 'sent'}`);
+    const outcome = deliveries.length === 0 ? 'recorded (the site has no contacts)' : failed ? 'NOT delivered' : 'sent';
+    ctx.log(`site ${site.name}: ${kind} alert #${alertId} (${items.length} item(s)) ${outcome}`);
     for (const d of deliveries) if (!d.ok) ctx.log(`  ${d.channel} ${d.target}: ${d.error ?? 'failed'}`);
   };
 
@@ -103,7 +105,7 @@ export async function evaluateSite(ctx: WatchContext, site: Site, scanId: number
     await send('change', opened);
   }
   if (plan.toRemind.length) await send('reminder', plan.toRemind);
-  return { siteId: site.id, scanId, status: complete ? 'finished' : 'interrupted', deviations: deviations.length, sent };
+  return { siteId: site.id, siteName: site.name, scanId, status: complete ? 'finished' : 'interrupted', deviations: deviations.length, sent };
 }
 
 export async function runSiteRound(ctx: WatchContext, site: Site, signal?: AbortSignal): Promise<SiteRound> {

@@ -38,6 +38,9 @@ const T = {
       reminder: 'Diese Abweichungen vom freigegebenen Stand bestehen weiterhin:',
       'all-clear': 'Diese Abweichungen sind im letzten vollständigen Scan nicht mehr zu sehen:',
     },
+    noBaseline: (site: string) =>
+      `Für diese Praxis ist noch kein Normalzustand freigegeben, daher zählt alles Gefundene als Abweichung. Freigeben: praxiswache baseline approve ${site}`,
+    severity: { info: 'Info', low: 'niedrig', medium: 'mittel', high: 'hoch', critical: 'kritisch' },
     what: 'Was sich geändert hat',
     why: 'Warum das wichtig ist',
     todo: 'Was zu tun ist',
@@ -68,6 +71,9 @@ const T = {
       reminder: 'These deviations from the approved state are still there:',
       'all-clear': 'These deviations are no longer seen in the latest complete scan:',
     },
+    noBaseline: (site: string) =>
+      `No normal state is approved for this site yet, so everything found counts as a deviation. Approve it with: praxiswache baseline approve ${site}`,
+    severity: { info: 'info', low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
     what: 'What changed',
     why: 'Why it matters',
     todo: 'What to do',
@@ -104,7 +110,10 @@ function describe(d: Deviation, lang: Lang): string[] {
       return [t.serviceChanged(where, serviceText(d.serviceBefore), serviceText(d.service))];
     case 'finding-new':
     case 'finding-worse': {
-      const line = (d.kind === 'finding-new' ? t.findingNew : t.findingWorse)(d.findingId ?? 0, d.severity ?? '', d.checkId ?? '', where, d.title ?? '');
+      // The check's own title in the site's language; the stored title is in the scan's language.
+      const title = (d.checkId ? findCheck(d.checkId)?.meta.title[lang] : undefined) ?? d.title ?? '';
+      const severity = d.severity ? t.severity[d.severity] : '';
+      const line = (d.kind === 'finding-new' ? t.findingNew : t.findingWorse)(d.findingId ?? 0, severity, d.checkId ?? '', where, title);
       return d.personalData ? [line, t.personal] : [line];
     }
   }
@@ -116,13 +125,14 @@ export function buildAlertMessage(
   scanId: number,
   items: readonly AlertItem<Deviation>[],
   now: Date,
+  opts: { baselineApproved: boolean } = { baselineApproved: true },
 ): AlertMessage {
   const lang = site.language;
   const t = T[lang];
   const deviations = items.map((i) => i.detail);
   const findingIds = [...new Set(deviations.flatMap((d) => (d.findingId ? [d.findingId] : [])))].sort((a, b) => a - b);
   const checkIds = [...new Set(deviations.flatMap((d) => (d.checkId ? [d.checkId] : [])))];
-  const lines: string[] = [t.intro[kind], '', `${t.what}:`];
+  const lines: string[] = [t.intro[kind], ...(opts.baselineApproved || kind === 'all-clear' ? [] : [t.noBaseline(site.name)]), '', `${t.what}:`];
   for (const d of deviations) lines.push(...describe(d, lang).map((l, i) => (i === 0 ? `- ${l}` : l)));
 
   lines.push('', `${t.why}:`);

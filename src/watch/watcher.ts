@@ -95,11 +95,11 @@ export async function runWatch(ctx: WatchContext, opts: WatchOptions = {}): Prom
 async function dueTime(ctx: WatchContext, site: Site): Promise<number | undefined> {
   const [last] = await ctx.store.scans.list({ siteId: site.id, limit: 1 });
   if (last?.status === 'running') return undefined;
-  const schedule = parseSchedule(site.schedule);
-  const now = ctx.now();
-  const lastStart = last ? new Date(last.started_at) : undefined;
-  const regular = nextDue(schedule, lastStart, now).getTime();
-  if (last?.status === 'interrupted' && lastStart) return Math.min(regular, lastStart.getTime() + RETRY_AFTER_INTERRUPT_MS);
+  // Never scanned: due since it was added (a fixed point, so the jitter is drawn once).
+  if (!last) return Date.parse(site.createdAt);
+  const lastStart = new Date(last.started_at);
+  const regular = nextDue(parseSchedule(site.schedule), lastStart, ctx.now()).getTime();
+  if (last.status === 'interrupted') return Math.min(regular, lastStart.getTime() + RETRY_AFTER_INTERRUPT_MS);
   return regular;
 }
 

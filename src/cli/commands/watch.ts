@@ -103,7 +103,7 @@ export function register(program: Command): void {
         );
         for (const r of summary.rounds) {
           const alerts = r.sent.map((s) => `${s.kind} #${s.alertId}`).join(', ') || 'no alert';
-          process.stdout.write(`site #${r.siteId}: scan ${r.scanId} ${r.status}, ${r.deviations} deviation(s) from baseline, ${alerts}\n`);
+          process.stdout.write(`site ${r.siteName}: scan ${r.scanId} ${r.status}, ${r.deviations} deviation(s) from baseline, ${alerts}\n`);
         }
         if (summary.rounds.some((r) => r.status === 'interrupted')) process.exitCode = EXIT.runtime;
       });
