@@ -1,9 +1,22 @@
 import { documentListing } from './http/document-listing.js';
 import { unexpectedHttpsPort } from './http/unexpected-https-port.js';
+import { debugEndpoint } from './web/debug-endpoint.js';
+import { envFile } from './web/env-file.js';
+import { gitConfig } from './web/git-config.js';
+import { phpinfo } from './web/phpinfo.js';
+import { symfonyProfiler } from './web/symfony-profiler.js';
 import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
-export const ALL_CHECKS: readonly Check[] = [documentListing, unexpectedHttpsPort];
+export const ALL_CHECKS: readonly Check[] = [
+  documentListing,
+  unexpectedHttpsPort,
+  symfonyProfiler,
+  envFile,
+  gitConfig,
+  phpinfo,
+  debugEndpoint,
+];
 
 export function findCheck(id: string): Check | undefined {
   return ALL_CHECKS.find((c) => c.meta.id === id);

@@ -1,12 +1,13 @@
 import { UsageError } from '../core/types.js';
 import type { LabService, Scenario, ScenarioInstance } from './scenario.js';
 import { hardened } from './scenarios/hardened.js';
+import { profilerLeak } from './scenarios/profiler-leak.js';
 import { routerPortforward } from './scenarios/router-portforward.js';
 
 export type { LabService, Scenario, ScenarioInstance } from './scenario.js';
 
 /** One scenario per seed case (127.77.1.x, 127.77.2.x, …), plus the hardened control. */
-export const SCENARIOS: readonly Scenario[] = [routerPortforward, hardened];
+export const SCENARIOS: readonly Scenario[] = [routerPortforward, hardened, profilerLeak];
 
 export interface RunningLab {
   /** What is served right now, over all scenarios. */
