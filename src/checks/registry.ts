@@ -1,3 +1,5 @@
+import { openAssociation } from './dicom/open-association.js';
+import { patientQuery } from './dicom/patient-query.js';
 import { documentListing } from './http/document-listing.js';
 import { unexpectedHttpsPort } from './http/unexpected-https-port.js';
 import { debugEndpoint } from './web/debug-endpoint.js';
@@ -5,10 +7,13 @@ import { envFile } from './web/env-file.js';
 import { gitConfig } from './web/git-config.js';
 import { phpinfo } from './web/phpinfo.js';
 import { symfonyProfiler } from './web/symfony-profiler.js';
+import { tlsWeak } from './tls/weak.js';
 import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
 export const ALL_CHECKS: readonly Check[] = [
+  openAssociation,
+  patientQuery,
   documentListing,
   unexpectedHttpsPort,
   symfonyProfiler,
@@ -16,6 +21,7 @@ export const ALL_CHECKS: readonly Check[] = [
   gitConfig,
   phpinfo,
   debugEndpoint,
+  tlsWeak,
 ];
 
 export function findCheck(id: string): Check | undefined {
