@@ -12,9 +12,13 @@ export interface IdentifyOptions {
   signal?: AbortSignal;
   /** Probe set; defaults to PROBES. Tests and later issues pass their own. */
   probes?: readonly Probe[];
+  /** Time limit of the whole identification (default 3 × timeoutMs): the probe list may grow, this does not. */
+  budgetMs?: number;
 }
 
 type Transport = 'plain' | 'tls';
+
+const MAX_SILENT_ASKS = 2;
 
 /** Probes for a transport, the ones whose likely ports include this port first (stable otherwise). */
 export function orderProbes(probes: readonly Probe[], port: number, transport: Transport): Probe[] {
@@ -26,13 +30,17 @@ export function orderProbes(probes: readonly Probe[], port: number, transport: T
 /**
  * The exchanges to try, in order. Listening comes before the TLS handshake (a greeting service
  * would be misread otherwise), and the handshake before anything we send in clear: an HTTPS
- * server answers a plain GET with a plain "400", which would hide the TLS. On ports where TLS is
- * likely, the handshake goes first. Everything is tried whatever the port; the reply decides.
+ * server may answer a plain GET with a plain "400". Where the port suggests TLS, the handshake
+ * goes first; where it suggests a service we must ask (HTTP on 80), that question goes first,
+ * because some plain servers wait silently on a ClientHello until our time limit. Everything
+ * is tried whatever the port; the reply decides.
  */
 export function planSteps(probes: readonly Probe[], port: number): { probe: Probe; transport: Transport }[] {
   const plain = orderProbes(probes, port, 'plain').map((probe) => ({ probe, transport: 'plain' as const }));
   const tls = orderProbes(probes, port, 'tls').map((probe) => ({ probe, transport: 'tls' as const }));
   if (LIKELY_TLS_PORTS.has(port)) return [...tls, ...plain];
+  const first = plain[0];
+  if (first && first.probe.payload !== null && first.probe.likelyPorts.includes(port)) return [first, ...tls, ...plain.slice(1)];
   const firstAsk = plain.findIndex((s) => s.probe.payload !== null);
   const at = firstAsk === -1 ? plain.length : firstAsk;
   return [...plain.slice(0, at), ...tls, ...plain.slice(at)];
@@ -47,14 +55,21 @@ export async function identify(host: string, port: number, opts: IdentifyOptions
   let banner: string | undefined;
   let tlsSeen = false;
   let tlsFailed = false;
+  let silentAsks = 0;
+  const deadline = Date.now() + (opts.budgetMs ?? 3 * opts.timeoutMs);
 
   for (const { probe, transport } of planSteps(probes, port)) {
-    if (opts.signal?.aborted) break;
+    const remainingMs = deadline - Date.now();
+    if (opts.signal?.aborted || remainingMs < 50) break;
     if (transport === 'tls' && tlsFailed) continue;
     // Once the port speaks TLS, probes in clear would only cost time.
     if (transport === 'plain' && tlsSeen) break;
-    const result = await send(probe, host, port, transport, opts);
+    const result = await send(probe, host, port, transport, { ...opts, timeoutMs: Math.min(opts.timeoutMs, remainingMs) });
     if (result.end === 'refused' || result.end === 'aborted') break;
+    // A port that let two questions time out without a byte will not answer a third: most
+    // services answer even a wrong question with an error, so the remaining probes only cost time.
+    const silent = probe.payload !== null && result.reply.length === 0 && result.end === 'timeout';
+    if (silent && ++silentAsks >= MAX_SILENT_ASKS) break;
     if (transport === 'tls') {
       if (!result.connected) {
         tlsFailed = true;
@@ -63,6 +78,11 @@ export async function identify(host: string, port: number, opts: IdentifyOptions
       tlsSeen = true;
     }
     const found = matchReply(result.reply, probe, probes);
+    // "You spoke plain HTTP to an HTTPS port": not the answer, a pointer to the TLS step.
+    if (found && transport === 'plain' && probe.tlsRequired?.test(result.reply.toString('latin1'))) {
+      banner ??= bannerOf(result.reply);
+      continue;
+    }
     if (found) return { ...found, tls: transport === 'tls', ...withBanner(bannerOf(result.reply)) };
     banner ??= bannerOf(result.reply);
   }

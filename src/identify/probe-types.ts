@@ -30,6 +30,8 @@ export interface Probe {
   /** Stop reading once the reply is complete enough to match. */
   enough?: (reply: Buffer) => boolean;
   matches: readonly MatchRule[];
+  /** A reply in clear that says the service wants TLS; identification then goes on with the handshake. */
+  tlsRequired?: RegExp;
   /** Other probes whose rules also apply to this probe's reply (a greeting arrives before any reply). */
   fallback?: readonly string[];
 }

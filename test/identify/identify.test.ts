@@ -52,12 +52,21 @@ describe('identify: real in-process servers', () => {
     expect(await identify(https.host, https.port, LIMITS)).toMatchObject({ name: 'http', tls: true });
   });
 
+  it('HTTPS on port 80 that answers plain requests with "use HTTPS" is still found as HTTP over TLS', async () => {
+    const hint = 'HTTP/1.1 400 Bad Request\r\nServer: nginx\r\n\r\nThe plain HTTP request was sent to HTTPS port';
+    const tlsServer = await track(startTcpServer('127.13.11.3', answerOnce('HTTP/1.0 200 OK\r\nServer: inner\r\n\r\n'), { tls: true, port: 80 }));
+    const plainServer = await track(startTcpServer('127.13.11.4', answerOnce(hint), { port: 80 }));
+    expect(await identify(tlsServer.host, 80, LIMITS)).toMatchObject({ name: 'http', tls: true, product: 'inner' });
+    // Plain only: the hint is all there is, so the service is what the hint shows.
+    expect(await identify(plainServer.host, 80, LIMITS)).toMatchObject({ name: 'unknown', tls: false, banner: 'HTTP/1.1 400 Bad Request' });
+  });
+
   it('a silent service is unknown, within the bound of its probes', async () => {
     const silent = await track(startTcpServer(HOST, () => undefined));
     const started = Date.now();
     const info = await identify(HOST, silent.port, { timeoutMs: 800, maxBytes: 4096 });
     expect(info).toEqual({ name: 'unknown', tls: false });
-    // NULL wait + TLS handshake + HTTP request, each capped at 800 ms.
+    // NULL wait + TLS handshake + HTTP request, each capped at 800 ms; then it gives up (two silent asks).
     expect(Date.now() - started).toBeLessThan(3 * 800 + 500);
   });
 
@@ -85,10 +94,12 @@ describe('identify: real in-process servers', () => {
 });
 
 describe('identify: the probe plan', () => {
-  it('listens before the TLS handshake and asks only after it, except where TLS is likely', () => {
-    const plan = (port: number) => planSteps(PROBES, port).map((s) => `${s.transport}:${s.probe.name}`);
+  it('listens before the TLS handshake and asks after it, except where the port suggests TLS or HTTP', () => {
+    const firstCut = PROBES.filter((p) => p.name === 'null' || p.name === 'http-get');
+    const plan = (port: number) => planSteps(firstCut, port).map((s) => `${s.transport}:${s.probe.name}`);
     expect(plan(444)).toEqual(['plain:null', 'tls:http-get', 'plain:http-get']);
     expect(plan(443)).toEqual(['tls:http-get', 'plain:http-get', 'plain:null']);
-    expect(plan(80)).toEqual(['tls:http-get', 'plain:http-get', 'plain:null']);
+    expect(plan(80)).toEqual(['plain:http-get', 'tls:http-get', 'plain:null']);
+    expect(plan(22)).toEqual(['plain:null', 'tls:http-get', 'plain:http-get']);
   });
 });

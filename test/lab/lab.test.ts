@@ -12,7 +12,7 @@ const ROUTER = `${PREFIX}.1.1`;
 const HARDENED = `${PREFIX}.2.1`;
 let lab: RunningLab;
 beforeAll(async () => {
-  lab = await startLab(undefined, { addressPrefix: PREFIX });
+  lab = await startLab(['router-portforward', 'hardened'], { addressPrefix: PREFIX });
 });
 afterAll(async () => {
   await lab?.stop();
@@ -30,7 +30,8 @@ const findingsAt = (report: ScanReport, host: string) =>
 
 describe('lab', () => {
   it('serves each scenario on its own address only', () => {
-    expect(lab.scenarios.map((s) => s.name)).toEqual(SCENARIOS.map((s) => s.name));
+    expect(lab.scenarios.map((s) => s.name)).toEqual(['router-portforward', 'hardened']);
+    for (const name of ['router-portforward', 'hardened']) expect(SCENARIOS.map((s) => s.name)).toContain(name);
     for (const s of lab.services) expect([ROUTER, HARDENED]).toContain(s.host);
     expect(lab.hosts).toEqual([ROUTER, HARDENED]);
     expect(LAB_ADDRESS_PREFIX).toBe('127.77');

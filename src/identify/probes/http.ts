@@ -24,6 +24,8 @@ export const httpGetProbe: Probe = {
     },
     { pattern: /^HTTP\/\d(?:\.\d)? \d{3}/, service: 'http' },
   ],
+  // nginx, Apache and Go answer a plain request on an HTTPS port with these words.
+  tlsRequired: /plain HTTP request was sent to HTTPS port|speaking plain HTTP to an SSL-enabled server|client sent an HTTP request to an HTTPS server/i,
   // A greeting service wrapped in TLS (IMAPS, SMTPS…) greets before it reads our GET.
   fallback: ['null'],
 };
