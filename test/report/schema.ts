@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
+// ajv-formats is CommonJS: under NodeNext the import is module.exports, whose .default is the plugin.
+const addFormats = addFormatsModule.default;
 
 function load(path: string): object {
   return JSON.parse(readFileSync(new URL(`../../schema/${path}`, import.meta.url), 'utf8')) as object;
