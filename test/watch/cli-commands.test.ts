@@ -12,7 +12,7 @@ const HOST = '127.14.8.1';
 describe('site, baseline and diff commands', () => {
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'praxiswache-cli-'));
+    dir = mkdtempSync(join(tmpdir(), 'praxiswache-watchcli-'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
