@@ -8,6 +8,8 @@ import { gitConfig } from './web/git-config.js';
 import { phpinfo } from './web/phpinfo.js';
 import { symfonyProfiler } from './web/symfony-profiler.js';
 import { tlsWeak } from './tls/weak.js';
+import { rdpExposed } from './rdp/exposed.js';
+import { vncNoAuth } from './vnc/no-auth.js';
 import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
@@ -21,6 +23,8 @@ export const ALL_CHECKS: readonly Check[] = [
   gitConfig,
   phpinfo,
   debugEndpoint,
+  vncNoAuth,
+  rdpExposed,
   tlsWeak,
 ];
 

@@ -1,0 +1,63 @@
+import { exchange } from '../../identify/exchange.js';
+import { INCIDENTS } from '../incidents.js';
+import type { Check } from '../types.js';
+import { readConnectionConfirm, X224_CONNECTION_REQUEST } from './x224.js';
+
+/**
+ * rdp.exposed — Windows Remote Desktop answers from where we scan. Internet-facing RDP is the
+ * most common entry of ransomware into small organisations (password guessing, BlueKeep-type
+ * flaws); a practice's reception PC with RDP forwarded is a door to the practice software.
+ *
+ * Proof: the server answers our X.224 Connection Request with a Connection Confirm (TPKT,
+ * code 0xD0). No login is attempted. Whether it requires Network Level Authentication is noted.
+ *
+ * Sample evidence: "RDP answers (X.224 Connection Confirm), selected TLS: no Network Level Authentication required"
+ */
+export const rdpExposed: Check = {
+  meta: {
+    id: 'rdp.exposed',
+    severity: 'medium',
+    title: {
+      de: 'Windows-Remotedesktop (RDP) erreichbar',
+      en: 'Windows Remote Desktop (RDP) reachable',
+    },
+    description: {
+      de: 'Ein Remotedesktop-Dienst antwortet. Aus dem Internet erreichbares RDP ist ein häufiger Einstieg für Passwortangriffe und Ransomware.',
+      en: 'A Remote Desktop service answers. RDP reachable from the internet is a frequent entry point for password attacks and ransomware.',
+    },
+    remediation: {
+      de: 'RDP nicht ins Internet weiterleiten; Fernwartung nur über VPN mit zweitem Faktor. Network Level Authentication erzwingen und Windows aktuell halten.',
+      en: 'Do not forward RDP to the internet; remote maintenance only through a VPN with a second factor. Enforce Network Level Authentication and keep Windows updated.',
+    },
+    cwe: [284],
+    kbv: ['A1-NETZ-UEBERGANG'],
+    incidents: [INCIDENTS.celle2019],
+    intrusive: false,
+  },
+
+  appliesTo: (target) => target.service.name === 'rdp',
+
+  async run(target, ctx) {
+    const result = await exchange({
+      host: target.host,
+      port: target.port,
+      tls: false,
+      payload: X224_CONNECTION_REQUEST,
+      timeoutMs: ctx.timeoutMs,
+      maxBytes: 512,
+      idleMs: 500,
+      enough: (reply) => reply.length >= 4 && reply.length >= reply.readUInt16BE(2),
+      signal: ctx.signal,
+    });
+    const confirm = readConnectionConfirm(result.reply);
+    if (!confirm) return [];
+    const nla =
+      confirm.selected === 'CredSSP (NLA)' || confirm.failureCode === 5
+        ? 'Network Level Authentication required'
+        : confirm.selected === null
+          ? 'no security negotiation (old server)'
+          : 'no Network Level Authentication required';
+    const selected = confirm.selected ? `, selected ${confirm.selected}` : '';
+    return [{ evidence: `RDP answers (X.224 Connection Confirm)${selected}: ${nla}`, personalData: false, key: 'x224' }];
+  },
+};
