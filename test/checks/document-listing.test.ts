@@ -68,6 +68,24 @@ describe('http.document-listing', () => {
     expect(await documentListing.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
   });
 
+  it('finds a listing in a usual document folder when / is a normal page', async () => {
+    const server = await track(startTcpServer(HOST, (socket, count) => {
+      socket.once('data', (req) => {
+        const path = req.toString('latin1').split(' ')[1] ?? '';
+        const listing = '<html><head><title>Index of /befunde/</title></head><body><pre><a href="../">../</a>\n<a href="Befund_Quellmann.pdf">Befund_Quellmann.pdf</a></pre></body></html>';
+        const reply =
+          path === '/' ? htmlReply('<html><title>Praxis</title></html>')
+          : path === '/befunde/' ? htmlReply(listing)
+          : path === '/befunde/Befund_Quellmann.pdf' ? htmlReply('%PDF-1.4')
+          : 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n';
+        count(reply.length);
+        socket.end(reply);
+      });
+    }));
+    const drafts = await documentListing.run(httpTarget(HOST, server.port, false), checkContext());
+    expect(drafts.map((d) => d.evidence)).toEqual(['listing (apache/nginx/lighttpd) in 1 folder below /: 1 document without authentication: 1 pdf; e.g. …(20).pdf']);
+  });
+
   it('applies to HTTP services only', () => {
     expect(documentListing.appliesTo(httpTarget(HOST, 1, true))).toBe(true);
     expect(documentListing.appliesTo({ host: HOST, port: 22, service: { name: 'ssh', tls: false } })).toBe(false);

@@ -55,7 +55,11 @@ export const documentListing: Check = {
 
     const counts = new Map<string, number>();
     for (const d of survey.documents) counts.set(d.type, (counts.get(d.type) ?? 0) + 1);
-    const where = survey.listings === 1 ? 'at /' : `at / and ${survey.listings - 1} subdirector${survey.listings === 2 ? 'y' : 'ies'}`;
+    const where = !survey.rootListed
+      ? `in ${survey.listings} folder${survey.listings === 1 ? '' : 's'} below /`
+      : survey.listings === 1
+        ? 'at /'
+        : `at / and ${survey.listings - 1} subdirector${survey.listings === 2 ? 'y' : 'ies'}`;
     // One example per type reads better than three of the same kind.
     const examples = [...new Map(survey.documents.map((d) => [d.type, d.path])).values()]
       .slice(0, 3)
@@ -63,7 +67,8 @@ export const documentListing: Check = {
       .join(', ');
     const draft: FindingDraft = {
       evidence: capEvidence(
-        `listing (${survey.markup}) ${where}: ${survey.documents.length}${survey.complete ? '' : '+'} documents ` +
+        `listing (${survey.markup}) ${where}: ${survey.documents.length}${survey.complete ? '' : '+'} ` +
+          `document${survey.documents.length === 1 ? '' : 's'} ` +
           `without authentication: ${formatCounts(counts)}; e.g. ${examples}`,
       ),
       personalData: true,
@@ -73,20 +78,28 @@ export const documentListing: Check = {
   },
 };
 
-const MAX_PAGES = 8;
+const MAX_PAGES = 12;
+
+/** Where practices' document folders are typically published when / itself is a normal page. */
+const COMMON_FOLDERS = ['/dokumente/', '/befunde/', '/scans/', '/documents/', '/files/', '/daten/', '/archiv/', '/export/'];
 const MAX_DEPTH = 2;
 
 interface Survey {
   markup: string | null;
   listings: number;
+  /** True when / itself is a listing. */
+  rootListed: boolean;
   documents: { path: string; type: string }[];
   /** False when the page budget ended the walk: counts are a lower bound. */
   complete: boolean;
 }
 
-/** Walks listing pages from / down to MAX_DEPTH, at most MAX_PAGES requests, collecting document links. */
+/**
+ * Walks listing pages from / (or, when / is a normal page, from the usual document folders)
+ * down to MAX_DEPTH, at most MAX_PAGES requests, collecting document links.
+ */
 async function surveyListings(target: CheckTarget, ctx: CheckContext): Promise<Survey> {
-  const survey: Survey = { markup: null, listings: 0, documents: [], complete: true };
+  const survey: Survey = { markup: null, listings: 0, rootListed: false, documents: [], complete: true };
   const queue: { path: string; depth: number }[] = [{ path: '/', depth: 0 }];
   const visited = new Set<string>();
   while (queue.length > 0) {
@@ -98,10 +111,13 @@ async function surveyListings(target: CheckTarget, ctx: CheckContext): Promise<S
     }
     visited.add(next.path);
     const reply = await httpGet(target, ctx, next.path);
-    if (reply?.status !== 200) continue;
-    const html = reply.body.toString('latin1');
+    const html = reply?.status === 200 ? reply.body.toString('latin1') : '';
     const markup = listingMarkup(html);
-    if (!markup) continue;
+    if (!reply || !markup) {
+      if (next.path === '/') queue.push(...COMMON_FOLDERS.map((path) => ({ path, depth: 1 })));
+      continue;
+    }
+    if (next.path === '/') survey.rootListed = true;
     survey.markup ??= markup;
     survey.listings++;
     if (reply.truncated) survey.complete = false;
