@@ -1,5 +1,3 @@
-import { openAssociation } from './dicom/open-association.js';
-import { patientQuery } from './dicom/patient-query.js';
 import { documentListing } from './http/document-listing.js';
 import { unexpectedHttpsPort } from './http/unexpected-https-port.js';
 import { debugEndpoint } from './web/debug-endpoint.js';
@@ -14,8 +12,6 @@ import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
 export const ALL_CHECKS: readonly Check[] = [
-  openAssociation,
-  patientQuery,
   documentListing,
   unexpectedHttpsPort,
   symfonyProfiler,
