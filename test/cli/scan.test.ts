@@ -10,12 +10,13 @@ import type { ScanReport } from '../../src/core/types.js';
 import { fakeDocuments } from '../../src/lab/fake-documents.js';
 import { startDocumentServer, type RunningServer } from '../../src/lab/document-server.js';
 import { createSelfSignedCert } from '../../src/lab/self-signed-cert.js';
-import { errorsOf, validateScanReport } from '../report/schema.js';
+import { errorsOf, validateSarif as sarifValidator, validateScanReport } from '../report/schema.js';
 import { ensureBuilt, runCli, startCli, waitFor } from './harness.js';
 
 const PLAIN_HOST = '127.12.4.1';
 const LEAK_HOST = '127.12.4.2';
 const TARPIT_HOST = '127.12.4.3';
+const validateSarif = sarifValidator();
 
 let http: Server;
 let httpPort = 0;
@@ -69,7 +70,7 @@ describe('praxiswache scan', () => {
     expect(report.findings).toEqual([]);
   });
 
-  it('exit 1 for findings at or above --fail-on, 0 when the bar is higher; -o writes the file', async () => {
+  it('exit 1 for findings at or above --fail-on, 0 with --fail-on none; -o writes the file; SARIF is valid', async () => {
     const out = join(dir, 'leak.json');
     const r = await runCli(['scan', LEAK_HOST, '-p', String(leak.port), '--format', 'json', '-o', out, '-q']);
     expect(r.stdout).toBe('');
@@ -83,8 +84,10 @@ describe('praxiswache scan', () => {
     // No document name may leak into the report (they contain fake patient names).
     for (const doc of fakeDocuments(5)) expect(readFileSync(out, 'utf8')).not.toContain(doc.path.split('/').pop());
 
-    const relaxed = await runCli(['scan', LEAK_HOST, '-p', String(leak.port), '--fail-on', 'none', '--format', 'json', '-q']);
+    const relaxed = await runCli(['scan', LEAK_HOST, '-p', String(leak.port), '--fail-on', 'none', '--format', 'sarif', '-q']);
     expect(relaxed.code).toBe(0);
+    const sarif = JSON.parse(relaxed.stdout) as unknown;
+    expect(validateSarif(sarif), errorsOf(validateSarif)).toBe(true);
   });
 
   it('text report streams results, in German with --lang de', async () => {
@@ -93,7 +96,7 @@ describe('praxiswache scan', () => {
     expect(r.stderr).toContain(`open  ${LEAK_HOST}:${leak.port}`);
     expect(r.stdout).toContain('Befunde');
     expect(r.stdout).toContain(`${leak.port}/tcp`);
-    expect(r.stdout).not.toMatch(/\u001b\[/); // no colours when not a terminal
+    expect(r.stdout).not.toContain('\u001b['); // no colours when not a terminal
   });
 
   it('exit 2 naming the bad token and line of an @file, before any packet', async () => {
