@@ -1,3 +1,4 @@
+import { DATA_CHECKS } from './db/data-checks.js';
 import { documentListing } from './http/document-listing.js';
 import { unexpectedHttpsPort } from './http/unexpected-https-port.js';
 import { debugEndpoint } from './web/debug-endpoint.js';
@@ -19,6 +20,7 @@ export const ALL_CHECKS: readonly Check[] = [
   gitConfig,
   phpinfo,
   debugEndpoint,
+  ...DATA_CHECKS,
   vncNoAuth,
   rdpExposed,
   tlsWeak,

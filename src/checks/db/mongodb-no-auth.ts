@@ -1,0 +1,81 @@
+import { MongoClient } from 'mongodb';
+import { sanitize } from '../../identify/match.js';
+import type { Check, CheckContext, CheckTarget } from '../types.js';
+
+interface ListFacts {
+  version: string;
+  databases: number;
+}
+
+/**
+ * db.mongodb.no-auth — MongoDB lists its databases to a client that never authenticated.
+ *
+ * Proof: the official driver connects without credentials and `listDatabases` (names only)
+ * succeeds; only the COUNT is kept. "Unauthorized" / "requires authentication" is the fixed
+ * state. Byte limit: the driver refuses messages above the server-announced maximum; the
+ * request asks for names only, and the whole exchange is bounded in time.
+ *
+ * Sample evidence: "listDatabases answered without credentials: MongoDB 7.0.12, 4 databases"
+ */
+export const mongodbNoAuth: Check = {
+  meta: {
+    id: 'db.mongodb.no-auth',
+    severity: 'critical',
+    title: { de: 'MongoDB ohne Anmeldung lesbar', en: 'MongoDB readable without authentication' },
+    description: {
+      de: 'Der MongoDB-Server beantwortet Abfragen ohne Anmeldung: alle Datenbanken sind für jeden lesbar und veränderbar, der den Port erreicht.',
+      en: 'The MongoDB server answers queries without authentication: every database can be read and changed by anyone who reaches the port.',
+    },
+    remediation: {
+      de: 'Zugriffskontrolle einschalten (security.authorization: enabled), Benutzer mit Passwort anlegen, bindIp auf die nötigen Adressen beschränken und Port 27017 nicht freigeben.',
+      en: 'Enable access control (security.authorization: enabled), create users with passwords, restrict bindIp to the addresses needed and do not expose port 27017.',
+    },
+    cwe: [306],
+    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    incidents: [],
+    intrusive: true,
+  },
+
+  appliesTo: (target) => target.service.name === 'mongodb',
+
+  async run(target, ctx) {
+    const facts = await listWithoutCredentials(target, ctx);
+    if (!facts) return [];
+    return [
+      {
+        evidence: `listDatabases answered without credentials: MongoDB ${sanitize(facts.version, 30)}, ${facts.databases} database${facts.databases === 1 ? '' : 's'}`,
+        personalData: false,
+      },
+    ];
+  },
+};
+
+async function listWithoutCredentials(target: CheckTarget, ctx: CheckContext): Promise<ListFacts | null> {
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  const client = new MongoClient(`mongodb://${host}:${target.port}/`, {
+    directConnection: true,
+    serverSelectionTimeoutMS: ctx.timeoutMs,
+    connectTimeoutMS: ctx.timeoutMs,
+    socketTimeoutMS: ctx.timeoutMs,
+    maxPoolSize: 1,
+    appName: 'praxiswache',
+    tls: target.service.tls,
+    tlsAllowInvalidCertificates: target.service.tls,
+  });
+  const abort = (): void => void client.close(true).catch(() => undefined);
+  ctx.signal.addEventListener('abort', abort, { once: true });
+  try {
+    const admin = client.db('admin');
+    const listed = await admin.command({ listDatabases: 1, nameOnly: true });
+    const databases: unknown = listed.databases;
+    if (listed.ok !== 1 || !Array.isArray(databases)) return null;
+    const build = await admin.command({ buildInfo: 1 }).catch(() => ({ version: 'unknown version' }));
+    return { version: String(build.version), databases: databases.length };
+  } catch {
+    // Unauthorized, timeout, not really MongoDB: no proof.
+    return null;
+  } finally {
+    ctx.signal.removeEventListener('abort', abort);
+    await client.close(true).catch(() => undefined);
+  }
+}

@@ -1,0 +1,97 @@
+import mysql from 'mysql2/promise';
+import { sanitize } from '../../identify/match.js';
+import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
+import { cappedSocket } from './capped-socket.js';
+
+const REPLY_MAX_BYTES = 256 * 1024;
+/** root with an empty password, then the anonymous account (empty user name) many installs left. */
+const ACCOUNTS = [
+  { user: 'root', label: 'root' },
+  { user: '', label: 'anonymous' },
+] as const;
+const SYSTEM_SCHEMAS = "'information_schema','performance_schema','mysql','sys'";
+
+interface LoginFacts {
+  version: string;
+  account: string;
+  databases: number;
+}
+
+/**
+ * db.mysql.no-auth — MySQL/MariaDB accepts root or the anonymous account with an empty password.
+ *
+ * Proof: the official client (mysql2) logs in with an empty password and runs one read-only
+ * query: server version, the account the server mapped us to, and the COUNT of non-system
+ * databases. Names of databases, tables or rows are never read.
+ *
+ * Sample evidence: "login as root with an empty password accepted (account root@localhost): MariaDB 10.11.6, 3 databases besides the system schemas"
+ */
+export const mysqlNoAuth: Check = {
+  meta: {
+    id: 'db.mysql.no-auth',
+    severity: 'critical',
+    title: { de: 'MySQL/MariaDB-Anmeldung ohne Passwort', en: 'MySQL/MariaDB login without a password' },
+    description: {
+      de: 'Der Datenbankserver lässt eine Anmeldung als root oder als anonymer Benutzer mit leerem Passwort zu: alle Datenbanken, auch die der Praxissoftware, sind lesbar.',
+      en: 'The database server accepts a login as root or as the anonymous user with an empty password: every database, including the practice software’s, is readable.',
+    },
+    remediation: {
+      de: 'root ein starkes Passwort geben oder auf unix_socket-Anmeldung beschränken, anonyme Benutzer löschen (mariadb-secure-installation bzw. mysql_secure_installation), den Server nur an 127.0.0.1 oder das interne Netz binden (bind-address) und Port 3306 nicht freigeben.',
+      en: 'Give root a strong password or restrict it to unix_socket login, remove anonymous users (mariadb-secure-installation or mysql_secure_installation), bind the server to 127.0.0.1 or the internal network (bind-address) and do not expose port 3306.',
+    },
+    cwe: [521, 306],
+    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    incidents: [],
+    intrusive: true,
+  },
+
+  appliesTo: (target) => target.service.name === 'mysql',
+
+  async run(target, ctx) {
+    for (const account of ACCOUNTS) {
+      if (ctx.signal.aborted) break;
+      const facts = await tryLogin(target, ctx, account.user);
+      if (facts) return [draft(account.label, facts)];
+    }
+    return [];
+  },
+};
+
+async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string): Promise<LoginFacts | null> {
+  let connection: mysql.Connection | undefined;
+  try {
+    connection = await mysql.createConnection({
+      host: target.host,
+      port: target.port,
+      user,
+      password: '',
+      connectTimeout: ctx.timeoutMs,
+      stream: () => cappedSocket(Math.min(ctx.maxBytes, REPLY_MAX_BYTES), { host: target.host, port: target.port }),
+    });
+    const [rows] = await connection.query<mysql.RowDataPacket[]>({
+      sql: `SELECT VERSION() AS version, CURRENT_USER() AS account,
+              (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN (${SYSTEM_SCHEMAS})) AS databases_count`,
+      timeout: ctx.timeoutMs,
+    });
+    const row = rows[0];
+    if (!row) return null;
+    return { version: String(row.version), account: String(row.account), databases: Number(row.databases_count) };
+  } catch {
+    // Access denied, plugin mismatch, timeout, a hostile peer: no proof for this account.
+    return null;
+  } finally {
+    connection?.destroy();
+  }
+}
+
+function draft(label: string, facts: LoginFacts): FindingDraft {
+  const product = /mariadb/i.test(facts.version) ? 'MariaDB' : 'MySQL';
+  const version = sanitize(facts.version.replace(/-MariaDB.*$/i, ''), 30);
+  return {
+    evidence:
+      `login as ${label} with an empty password accepted (account ${sanitize(facts.account, 60)}): ` +
+      `${product} ${version}, ${facts.databases} database${facts.databases === 1 ? '' : 's'} besides the system schemas`,
+    personalData: false,
+    key: label,
+  };
+}
