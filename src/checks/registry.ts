@@ -9,6 +9,7 @@ import { symfonyProfiler } from './web/symfony-profiler.js';
 import { tlsWeak } from './tls/weak.js';
 import { rdpExposed } from './rdp/exposed.js';
 import { vncNoAuth } from './vnc/no-auth.js';
+import { routerInterface } from './admin/router-interface.js';
 import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
@@ -24,6 +25,7 @@ export const ALL_CHECKS: readonly Check[] = [
   vncNoAuth,
   rdpExposed,
   tlsWeak,
+  routerInterface,
 ];
 
 export function findCheck(id: string): Check | undefined {
