@@ -23,6 +23,11 @@ describe('site, baseline and diff commands', () => {
     const badTarget = await runCli(['site', 'add', 'praxis', '--land', 'NI', '--targets', '999.1.1.1', '--data', dir]);
     expect(badTarget.code).toBe(2);
     expect(badTarget.output).toContain('999.1.1.1');
+    const noSecret = await runCli(['site', 'add', 'praxis', '--land', 'NI', '--targets', HOST, '--webhook', 'http://127.14.8.2:9/h', '--data', dir], {
+      PRAXISWACHE_WEBHOOK_SECRET: '',
+    });
+    expect(noSecret.code).toBe(2);
+    expect(noSecret.output).toMatch(/--webhook-secret/);
   }, 60_000);
 
   it('adds a site, approves a baseline and diffs the last two scans', async () => {

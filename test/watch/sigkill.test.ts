@@ -61,8 +61,10 @@ describe.each(BACKENDS)('watch killed mid-scan on $name', (backend) => {
 
   it('loses no finished scan and marks the cut-off one interrupted', { timeout: 120_000 }, async () => {
     for (const [name, host, port] of [['a-quick', QUICK_HOST, quick.port], ['b-slow', TARPIT_HOST, tarpit.port]] as const) {
-      const added = await runCli(['site', 'add', name, '--land', 'BE', '--targets', host, '-p', String(port), '--interval', '1h', ...cliArgs]);
-      expect(added.code, added.output).toBe(0);
+      await store.sites.add({
+        name, land: 'BE', targets: [host], ports: String(port), contacts: { emails: [], webhooks: [] },
+        language: 'de', schedule: 'every 1h', remindAfterHours: 24,
+      });
     }
     const quickSite = (await store.getSite('a-quick'))!;
     const slowSite = (await store.getSite('b-slow'))!;
@@ -88,6 +90,26 @@ describe.each(BACKENDS)('watch killed mid-scan on $name', (backend) => {
       expect(quickScans.map((s) => s.status)).toEqual(['finished', 'finished']);
       const firstSnap = await store.snapshot(quickScans[1]!.id);
       expect(firstSnap?.ports).toMatchObject([{ host: QUICK_HOST, port: quick.port }]);
+    } finally {
+      watch.kill('SIGKILL');
+    }
+  });
+
+  it.runIf(backend.name === 'sqlite')('Ctrl-C stores the partial scan as interrupted', { timeout: 60_000 }, async () => {
+    const slowSite = (await store.getSite('b-slow'))!;
+    const before = new Set((await store.scans.list({ siteId: slowSite.id })).map((s) => s.id));
+    const watch = spawnCli(['watch', '--once', 'b-slow', ...cliArgs]);
+    const exited = new Promise<number | null>((resolve) => watch.once('exit', resolve));
+    try {
+      const running = await until('the scan to be running', async () => {
+        const [scan] = await store.scans.list({ siteId: slowSite.id, status: 'running' });
+        return scan && !before.has(scan.id) && tarpit.sockets.size > 0 ? scan : undefined;
+      });
+      watch.kill('SIGINT');
+      expect(await exited).toBe(3);
+      const stored = await store.scans.get(running.id);
+      expect(stored).toMatchObject({ status: 'interrupted', note: expect.stringMatching(/stopped before the end/) as unknown });
+      expect((await store.snapshot(running.id))?.ports).toMatchObject([{ host: TARPIT_HOST, port: tarpit.port }]);
     } finally {
       watch.kill('SIGKILL');
     }

@@ -30,20 +30,16 @@ export function register(program: Command): void {
       .option('-p, --ports <spec>', 'ports in nmap syntax (default: the curated set of `praxiswache ports`)')
       .option('--email <address>', 'alert e-mail recipient (repeatable)', collect)
       .option('--webhook <url>', 'alert webhook, gets a signed JSON POST (repeatable)', collect)
-      .option('--webhook-secret <secret>', 'HMAC key for the webhook signature (default $PRAXISWACHE_WEBHOOK_SECRET or generated)')
+      .option('--webhook-secret <secret>', 'HMAC key for the webhook signature, at least 12 characters (or $PRAXISWACHE_WEBHOOK_SECRET)')
       .option('--lang <de|en>', 'language of alerts', 'de')
       .option('--interval <duration>', 'scan every so often, e.g. 6h, 24h, 7d (default 24h)')
       .option('--cron <expression>', 'scan on a cron schedule instead, e.g. "0 3 * * *"')
       .option('--remind-after <duration>', 'repeat an alert that is still open after this long', '7d'),
   ).action(async (name: string, flags: RawSiteFlags & StoreOptions) => {
-    const { input, generatedSecret } = siteInput(name, flags);
+    const input = siteInput(name, flags);
     await withStore(flags, async (store) => {
       const created = await store.sites.add(input);
       process.stdout.write(describeSite(created).join('\n') + '\n');
-      if (generatedSecret) {
-        // Shown once so the receiver can verify signatures; only its mask is printed later.
-        process.stdout.write(`  webhook secret (store it in the receiver, shown only now): ${created.contacts.webhooks[0]?.secret}\n`);
-      }
     });
   });
 
