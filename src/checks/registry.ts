@@ -1,3 +1,8 @@
+import { openAssociation } from './dicom/open-association.js';
+import { patientQuery } from './dicom/patient-query.js';
+import { patientRead } from './fhir/patient-read.js';
+import { mllpOpen } from './hl7/mllp-open.js';
+import { webApiUnauth } from './pacs/web-api-unauth.js';
 import { DATA_CHECKS } from './db/data-checks.js';
 import { documentListing } from './http/document-listing.js';
 import { unexpectedHttpsPort } from './http/unexpected-https-port.js';
@@ -14,6 +19,11 @@ import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
 export const ALL_CHECKS: readonly Check[] = [
+  openAssociation,
+  patientQuery,
+  webApiUnauth,
+  patientRead,
+  mllpOpen,
   documentListing,
   unexpectedHttpsPort,
   symfonyProfiler,

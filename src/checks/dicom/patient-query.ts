@@ -1,0 +1,90 @@
+import dimse from 'dcmjs-dimse';
+import { INCIDENTS } from '../incidents.js';
+import { capEvidence } from '../mask.js';
+import type { Check } from '../types.js';
+import { CALLING_AE, calledAeCandidates, describeSession, worthAnotherTitle } from './ae-titles.js';
+import { runSession, type RequestOutcome, type SessionResult } from './session.js';
+
+/**
+ * dicom.patient-query — a PACS answers C-FIND from a calling AE it does not know: the list of
+ * patients and studies (names, birth dates, IDs) is open to anyone who can reach the port. This
+ * is how the 2019 survey counted 16M+ open records.
+ *
+ * Proof: within an accepted association as "PRAXISWACHE", a C-FIND at PATIENT level (patient
+ * root) or STUDY level (study root) returns at least one match. Only the COUNT of matches and
+ * the NAMES of the attributes that carried values are kept; values are dropped the moment a
+ * response arrives. Counting stops at MAX_MATCHES (evidence then says "100+").
+ *
+ * Sample evidence: "C-FIND as PRAXISWACHE → ANY-SCP: patient level 3 matches, study level 4
+ * matches; attributes present: PatientID, PatientName, PatientBirthDate, StudyDate"
+ */
+type Request = InstanceType<typeof dimse.requests.Request>;
+
+const MAX_MATCHES = 100;
+const PATIENT_ROOT_FIND = '1.2.840.10008.5.1.4.1.2.1.1';
+
+export const patientQuery: Check = {
+  meta: {
+    id: 'dicom.patient-query',
+    severity: 'critical',
+    title: {
+      de: 'DICOM-Archiv gibt Patientenliste an Unbekannte heraus (C-FIND)',
+      en: 'DICOM archive returns patients to unknown peers (C-FIND)',
+    },
+    description: {
+      de: 'Eine C-FIND-Abfrage von einem unbekannten Aufrufer liefert Patienten- oder Studieneinträge. Gezählt werden nur Treffer und vorhandene Attribute, keine Werte.',
+      en: 'A C-FIND query from an unknown calling AE returns patient or study entries. Only matches and present attributes are counted, never values.',
+    },
+    remediation: {
+      de: 'Abfragen nur für eingetragene Modalitäten erlauben (Orthanc: DicomAlwaysAllowFind=false, DicomCheckCalledAet=true, Modalitäten mit IP-Bindung; dcmqrscp: Peers und Zugriffsrechte je Speicherbereich), den DICOM-Port nicht ins Internet freigeben. Zugriffe Dritter in den Protokollen prüfen und die Meldepflicht nach Art. 33 DSGVO klären.',
+      en: 'Allow queries only from registered modalities (Orthanc: DicomAlwaysAllowFind=false, DicomCheckCalledAet=true, modalities bound to their IPs; dcmqrscp: peers and per-storage-area access), never forward the DICOM port to the internet. Check logs for third-party access and assess the GDPR Art. 33 notification duty.',
+    },
+    cwe: [284, 306, 359],
+    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    incidents: [INCIDENTS.openPacs2019],
+    intrusive: true,
+  },
+
+  appliesTo: (target) => target.service.name === 'dicom',
+
+  async run(target, ctx) {
+    const tried: SessionResult[] = [];
+    for (const calledAe of calledAeCandidates(target.service)) {
+      if (ctx.signal.aborted) break;
+      const session = await runSession(target, ctx, findRequests(), { callingAe: CALLING_AE, calledAe, maxMatches: MAX_MATCHES });
+      tried.push(session);
+      const [patients, studies] = session.outcomes;
+      if (patients && studies && patients.matches + studies.matches > 0) {
+        const attributes = [...new Set([...patients.attributes, ...studies.attributes])].sort();
+        return [
+          {
+            evidence: capEvidence(
+              `C-FIND as ${CALLING_AE} → ${calledAe}: patient level ${countText(patients)}, study level ${countText(studies)}; ` +
+                `attributes present: ${attributes.join(', ') || 'none'}; tried: ${tried.map(describeSession).join('; ')}`,
+            ),
+            personalData: true,
+            key: 'c-find',
+          },
+        ];
+      }
+      if (!worthAnotherTitle(session)) break;
+    }
+    return [];
+  },
+};
+
+/** Universal matching (every key empty): any stored patient matches; return keys ask for the identifying attributes. */
+function findRequests(): Request[] {
+  const patients = new dimse.requests.CFindRequest();
+  patients.setAffectedSopClassUid(PATIENT_ROOT_FIND);
+  patients.setDataset(
+    new dimse.Dataset({ QueryRetrieveLevel: 'PATIENT', PatientID: '', PatientName: '', PatientBirthDate: '', PatientSex: '', NumberOfPatientRelatedStudies: '' }),
+  );
+  const studies = dimse.requests.CFindRequest.createStudyFindRequest({});
+  return [patients, studies];
+}
+
+function countText(outcome: RequestOutcome): string {
+  const n = `${outcome.matches}${outcome.matches >= MAX_MATCHES ? '+' : ''}`;
+  return `${n} match${outcome.matches === 1 ? '' : 'es'}`;
+}

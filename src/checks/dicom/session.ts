@@ -1,0 +1,171 @@
+import net from 'node:net';
+import dimse from 'dcmjs-dimse';
+
+import type { CheckContext, CheckTarget } from '../types.js';
+import { PduTracker, PduType, describeAbort, describeReject, type RejectInfo } from './pdu.js';
+
+/**
+ * One DICOM association from an unknown calling AE, driven by dcmjs-dimse on a socket we own.
+ * We own the socket because dcmjs-dimse keeps a peer's A-ABORT to itself (its Client has no
+ * event for it): Orthanc, asked for C-FIND by a stranger, accepts the association and then
+ * aborts, and without watching the raw stream the caller would wait for a timeout. The stream is
+ * also where the byte limit is enforced, so a hostile peer cannot grow dcmjs-dimse's buffers.
+ */
+type Request = InstanceType<typeof dimse.requests.Request>;
+type Response = InstanceType<typeof dimse.responses.Response>;
+
+export type AssociationState = 'accepted' | 'rejected' | 'refused' | 'not-dicom' | 'no-answer';
+
+export interface RequestOutcome {
+  /** DIMSE status of the final response (0 = success), undefined when none arrived. */
+  status?: number;
+  /** Pending responses that carried a dataset: the number of matches of a C-FIND. */
+  matches: number;
+  /** Attribute keywords that carried a value in at least one match (never the values). */
+  attributes: Set<string>;
+  /** False when the cap, the time limit or an abort ended the request before its final response. */
+  complete: boolean;
+}
+
+export interface SessionResult {
+  calledAe: string;
+  association: AssociationState;
+  reject?: RejectInfo;
+  /** Set when the peer aborted (after accepting or instead of answering). */
+  abort?: string;
+  /** How the session ended when it did not end with a release. */
+  cutShort?: 'timeout' | 'byte limit' | 'match limit' | 'closed' | 'aborted';
+  outcomes: RequestOutcome[];
+}
+
+export interface SessionOptions {
+  callingAe: string;
+  calledAe: string;
+  /** Stop counting (and abort) after this many matches: a count, not an export. */
+  maxMatches?: number;
+}
+
+// dcmjs-dimse logs every PDU at info level; our output is the report, never its log.
+dimse.log.setLevel('silent');
+
+/** The base class of dcmjs-dimse's Scp: the association engine, usable on any socket. */
+interface DimseNetwork {
+  on(event: string, listener: (...args: never[]) => void): void;
+  sendAssociationRequest(association: InstanceType<typeof dimse.association.Association>): void;
+  sendAssociationReleaseRequest(): void;
+  sendRequests(requests: Request[]): void;
+  sendAbort(): void;
+}
+type NetworkClass = new (socket: net.Socket, opts: Record<string, number>) => DimseNetwork;
+const Network = Object.getPrototypeOf(dimse.Scp) as NetworkClass;
+
+const TRANSFER_SYNTAXES = [dimse.constants.TransferSyntax.ImplicitVRLittleEndian, dimse.constants.TransferSyntax.ExplicitVRLittleEndian];
+
+export function runSession(target: CheckTarget, ctx: CheckContext, requests: Request[], opts: SessionOptions): Promise<SessionResult> {
+  const result: SessionResult = { calledAe: opts.calledAe, association: 'no-answer', outcomes: requests.map(emptyOutcome) };
+  const association = new dimse.association.Association(opts.callingAe, opts.calledAe);
+  for (const request of requests) association.addPresentationContextFromRequest(request, TRANSFER_SYNTAXES);
+
+  return new Promise((resolve) => {
+    let done = false;
+    let received = 0;
+    const socket = net.connect({ host: target.host, port: target.port });
+    const tracker = new PduTracker();
+    const finish = (cut?: SessionResult['cutShort']): void => {
+      if (done) return;
+      done = true;
+      if (cut) result.cutShort = cut;
+      clearTimeout(deadline);
+      ctx.signal.removeEventListener('abort', onAbort);
+      socket.on('error', () => undefined);
+      socket.destroy();
+      resolve(result);
+    };
+    const onAbort = (): void => finish('aborted');
+    const deadline = setTimeout(() => finish('timeout'), ctx.timeoutMs);
+    if (ctx.signal.aborted) return finish('aborted');
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+
+    // Registered before dcmjs-dimse's own listener, so a hostile stream is judged first.
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > ctx.maxBytes) return finish('byte limit');
+      for (const pdu of tracker.feed(chunk)) {
+        if (pdu.type === PduType.associateAc) result.association = 'accepted';
+        if (pdu.type === PduType.abort) {
+          result.abort = describeAbort(pdu.body);
+          return finish('closed');
+        }
+      }
+      if (tracker.garbage) {
+        if (result.association === 'no-answer') result.association = 'not-dicom';
+        finish('closed');
+      }
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'ECONNREFUSED') result.association = 'refused';
+      finish('closed');
+    });
+
+    const network = new Network(socket, {
+      connectTimeout: ctx.timeoutMs,
+      associationTimeout: ctx.timeoutMs,
+      pduTimeout: ctx.timeoutMs,
+    });
+    network.on('connect', () => network.sendAssociationRequest(association));
+    network.on('associationAccepted', () => {
+      result.association = 'accepted';
+      watchResponses(requests, result, opts.maxMatches ?? 100, () => finish('match limit'));
+      network.sendRequests(requests);
+    });
+    network.on('associationRejected', (reject: { result: number; source: number; reason: number }) => {
+      result.association = 'rejected';
+      result.reject = describeReject(reject.result, reject.source, reject.reason);
+      finish();
+    });
+    network.on('done', () => network.sendAssociationReleaseRequest());
+    network.on('associationReleaseResponse', () => finish());
+    network.on('networkError', () => finish('closed'));
+    network.on('close', () => finish('closed'));
+  });
+}
+
+function emptyOutcome(): RequestOutcome {
+  return { matches: 0, attributes: new Set(), complete: false };
+}
+
+const PENDING = new Set([0xff00, 0xff01]);
+
+function watchResponses(requests: Request[], result: SessionResult, maxMatches: number, overLimit: () => void): void {
+  requests.forEach((request, i) => {
+    const outcome = result.outcomes[i];
+    if (!outcome) return;
+    request.on('response', (response: Response) => {
+      const status = response.getStatus();
+      if (PENDING.has(status)) {
+        outcome.matches++;
+        for (const name of presentAttributes(response)) outcome.attributes.add(name);
+        if (outcome.matches >= maxMatches) overLimit();
+        return;
+      }
+      outcome.status = status;
+      outcome.complete = true;
+    });
+  });
+}
+
+/** Keywords of the elements that carry a non-empty value; the values themselves are dropped here. */
+function presentAttributes(response: Response): string[] {
+  const elements = response.getDataset()?.getElements();
+  if (!elements) return [];
+  return Object.entries(elements)
+    .filter(([name, value]) => name !== 'QueryRetrieveLevel' && !/^_/.test(name) && hasValue(value))
+    .map(([name]) => name);
+}
+
+function hasValue(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (Array.isArray(value)) return value.some(hasValue);
+  if (typeof value === 'object') return Object.values(value).some(hasValue);
+  return true;
+}

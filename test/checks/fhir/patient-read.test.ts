@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { patientRead } from '../../../src/checks/fhir/patient-read.js';
+import { FAKE_SURNAMES } from '../../../src/lab/fake-documents.js';
+import { FAKE_GIVEN_NAMES, fakePatients } from '../../../src/lab/fake-patients.js';
+import { startFhirServer } from '../../../src/lab/fhir-server.js';
+import { startJsonApi } from '../../../src/lab/json-api-server.js';
+import { closeAfterEach } from '../../identify/tcp-fixtures.js';
+import { checkContext, httpTarget } from '../context.js';
+
+const HOST = '127.22.3.1';
+const track = closeAfterEach();
+
+describe('fhir.patient-read', () => {
+  it('open FHIR under a versioned base /4_0_1/: total and element names, never values', async () => {
+    const server = await track(startFhirServer({ host: HOST, port: 0, base: '/4_0_1/', patients: fakePatients(4) }));
+    const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.evidence).toBe('FHIR /4_0_1/Patient?_count=1 without credentials: Bundle total 4, 1 entry; elements present: birthDate, gender, name');
+    for (const name of [...FAKE_SURNAMES, ...FAKE_GIVEN_NAMES, 'fake-10']) expect(drafts[0]!.evidence).not.toContain(name);
+  });
+
+  it('uses the base the CapabilityStatement advertises', async () => {
+    const statement = { resourceType: 'CapabilityStatement', implementation: { url: 'http://elsewhere.example/api/v2/fhir' } };
+    const bundle = { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', gender: 'male' } }] };
+    const server = await track(startJsonApi({ host: HOST, port: 0, routes: new Map<string, unknown>([['/fhir/metadata', statement], ['/api/v2/fhir/Patient', bundle]]) }));
+    const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
+    expect(drafts[0]!.evidence).toBe('FHIR /api/v2/fhir/Patient?_count=1 without credentials: 1 entry; elements present: gender');
+  });
+
+  it('fixed twin: the same server behind auth (401) produces nothing', async () => {
+    const server = await track(startFhirServer({ host: HOST, port: 0, base: '/4_0_1/', patients: fakePatients(4), auth: { user: 'kis', password: 'lang-und-geheim' } }));
+    expect(await patientRead.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
+  });
+
+  it('an open FHIR server without patients, and a non-FHIR JSON API, produce nothing', async () => {
+    const empty = await track(startFhirServer({ host: HOST, port: 0, base: '/fhir/', patients: [] }));
+    expect(await patientRead.run(httpTarget(HOST, empty.port, false), checkContext())).toEqual([]);
+    const other = await track(startJsonApi({ host: HOST, port: 0, routes: new Map<string, unknown>([['/metadata', { ok: true }], ['/Patient', { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient' } }] }]]) }));
+    expect(await patientRead.run(httpTarget(HOST, other.port, false), checkContext())).toEqual([]);
+  });
+});
