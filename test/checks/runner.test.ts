@@ -65,9 +65,9 @@ describe('runChecks', () => {
         expect(text.de.length).toBeGreaterThan(10);
         expect(text.en.length).toBeGreaterThan(10);
       }
-      expect(m.cwe.length).toBeGreaterThan(0);
-      expect(m.kbv.length).toBeGreaterThan(0);
-      expect(m.incidents.length).toBeGreaterThan(0);
+      expect(m.cwe.length, `${m.id}: cwe`).toBeGreaterThan(0);
+      expect(m.kbv.length, `${m.id}: kbv`).toBeGreaterThan(0);
+      expect(m.incidents.length, `${m.id}: incidents`).toBeGreaterThan(0);
     }
   });
 });

@@ -44,7 +44,9 @@ export const documentListing: Check = {
   async run(target, ctx) {
     const randomDir = `/${randomBytes(6).toString('hex')}-praxiswache/`;
     const baseline = await httpGet(target, ctx, randomDir, 64 * 1024);
-    if (baseline?.status === 200 && listingMarkup(baseline.body.toString('latin1'))) return [];
+    // No HTTP answer at all: nothing to walk. A listing for a directory that cannot exist: soft-404.
+    if (!baseline) return [];
+    if (baseline.status === 200 && listingMarkup(baseline.body.toString('latin1'))) return [];
 
     const survey = await surveyListings(target, ctx);
     if (survey.documents.length === 0 || survey.markup === null) return [];
@@ -114,7 +116,8 @@ async function surveyListings(target: CheckTarget, ctx: CheckContext): Promise<S
     const html = reply?.status === 200 ? reply.body.toString('latin1') : '';
     const markup = listingMarkup(html);
     if (!reply || !markup) {
-      if (next.path === '/') queue.push(...COMMON_FOLDERS.map((path) => ({ path, depth: 1 })));
+      // / answered, but with a normal page: the documents may sit in a folder of their own.
+      if (reply && next.path === '/') queue.push(...COMMON_FOLDERS.map((path) => ({ path, depth: 1 })));
       continue;
     }
     if (next.path === '/') survey.rootListed = true;
