@@ -4,9 +4,9 @@
 
 export type Phase = 'discovery' | 'identify' | 'checks';
 
-const LABELS: Record<'de' | 'en', Record<Phase, string>> = {
-  de: { discovery: 'Ports', identify: 'Dienste', checks: 'Prüfungen' },
-  en: { discovery: 'ports', identify: 'services', checks: 'checks' },
+const LABELS: Record<'de' | 'en', Record<Phase | 'open' | 'findings', string>> = {
+  de: { discovery: 'Ports', identify: 'Dienste', checks: 'Prüfungen', open: 'offen', findings: 'Befunde' },
+  en: { discovery: 'ports', identify: 'services', checks: 'checks', open: 'open', findings: 'findings' },
 };
 
 export interface ProgressOptions {
@@ -86,7 +86,7 @@ export class ProgressBar {
     const svc = this.state.identify;
     return (
       `${bar} ${(fraction * 100).toFixed(0).padStart(3)}% ${labels.discovery} ${d.done}/${d.total}` +
-      ` · ${this.openPorts} open · ${labels.identify} ${svc.done}/${this.openPorts} · ${this.findings} !` +
+      ` · ${this.openPorts} ${labels.open} · ${labels.identify} ${svc.done}/${this.openPorts} · ${this.findings} ${labels.findings}` +
       ` · ${seconds}s`
     ).slice(0, Math.max(20, (this.opts.stream.columns || 80) - 1));
   }

@@ -26,7 +26,7 @@ const TEXTS = {
     whatToDo: 'Was zu tun ist',
     skipped: 'Nicht ausgeführte Prüfungen',
     summary: (hosts: number, ports: number, findings: number) =>
-      `${hosts} ${hosts === 1 ? 'Host' : 'Hosts'} mit offenen Ports, ${ports} offene ${ports === 1 ? 'Port' : 'Ports'}, ${findings} ${findings === 1 ? 'Befund' : 'Befunde'}`,
+      `${hosts} ${hosts === 1 ? 'Host' : 'Hosts'} mit offenen Ports, ${ports} ${ports === 1 ? 'offener Port' : 'offene Ports'}, ${findings} ${findings === 1 ? 'Befund' : 'Befunde'}`,
   },
   en: {
     scan: 'Scan',
