@@ -16,7 +16,10 @@ import { runWatch } from '../../src/watch/watcher.js';
 import { BACKENDS } from '../store/backends.js';
 import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from './receivers.js';
 
-const LAB_HOST = '127.77.1.1';
+// The lab moved into this test's own 127.14 range, so a `praxiswache lab up` or another lab test
+// running meanwhile cannot collide with it.
+const LAB_PREFIX = '127.14';
+const LAB_HOST = `${LAB_PREFIX}.1.1`;
 
 /** Quoted-printable body → text, so assertions do not depend on line wrapping. */
 function decodeMail(raw: string): string {
@@ -38,7 +41,7 @@ describe.each(BACKENDS.map((b, i) => ({ ...b, index: i })))('Celle on $name', (b
     const db = await backend.start();
     stopDb = db.stop;
     store = await openStore(db.options);
-    lab = await startLab(['router-portforward']);
+    lab = await startLab(['router-portforward'], { addressPrefix: LAB_PREFIX });
     router = lab.scenarios[0]!;
     await router.closeExtraPorts(); // the practice fixed it: 443 only
     smtp = await startSmtpReceiver(`127.14.3.${backend.index + 1}`, 'celle-smtp-pass');

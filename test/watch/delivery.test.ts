@@ -4,8 +4,8 @@ import { sendEmail } from '../../src/watch/email.js';
 import { sendWebhook } from '../../src/watch/webhook.js';
 import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver } from './receivers.js';
 
-const SMTP_HOST = '127.14.1.1';
-const HOOK_HOST = '127.14.2.1';
+const SMTP_HOST = '127.14.21.1';
+const HOOK_HOST = '127.14.22.1';
 const PASSWORD = 'smtp-test-password';
 
 describe('e-mail delivery over SMTP', () => {
