@@ -43,10 +43,15 @@ export function register(program: Command): void {
         );
         live.stop();
         process.stdout.write(`${formatReport(report, 'text', { color: useColor(process.stdout, opts.color), lang })}\n`);
+        if (report.interrupted) {
+          process.stdout.write(`${text(lang, 'interrupted')}\n`);
+          process.exitCode = 130;
+          return;
+        }
         const problems = demoProblems(lab, report);
         process.stdout.write(`${verdict(lab, problems, lang)}\n`);
         // A demo exits 0 with findings (they are the point); it fails only when it did not work.
-        if (problems.length > 0 && !report.interrupted) process.exitCode = 3;
+        if (problems.length > 0) process.exitCode = 3;
       } finally {
         live.stop();
         process.off('SIGINT', onInterrupt);
@@ -89,7 +94,7 @@ function verdict(lab: RunningLab, problems: string[], lang: Lang): string {
   return `${text(lang, 'found')}\n${lines.join('\n')}`;
 }
 
-const TEXTS: Record<'intro' | 'found' | 'problems' | 'nothing', Record<Lang, string>> = {
+const TEXTS: Record<'intro' | 'found' | 'problems' | 'interrupted' | 'nothing', Record<Lang, string>> = {
   intro: {
     de: 'praxiswache-Demo: ein simuliertes Praxisnetz mit synthetischen Dokumenten (keine echten Daten) wird gestartet und gescannt.',
     en: 'praxiswache demo: a simulated practice network with synthetic documents (no real data) is started and scanned.',
@@ -102,6 +107,7 @@ const TEXTS: Record<'intro' | 'found' | 'problems' | 'nothing', Record<Lang, str
     de: 'FEHLER: Das Ergebnis weicht von den Szenarien ab:',
     en: 'ERROR: the result differs from what the scenarios serve:',
   },
+  interrupted: { de: 'Abgebrochen: oben steht der Teilbericht.', en: 'Interrupted: the partial report is above.' },
   nothing: { de: 'keine Befunde über info (Kontrolle)', en: 'no findings above info (control)' },
 };
 
