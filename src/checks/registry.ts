@@ -15,6 +15,7 @@ import { tlsWeak } from './tls/weak.js';
 import { rdpExposed } from './rdp/exposed.js';
 import { vncNoAuth } from './vnc/no-auth.js';
 import { routerInterface } from './admin/router-interface.js';
+import { smbGuestShare } from './smb/guest-share.js';
 import type { Check } from './types.js';
 
 /** Every check, in catalogue order (DESIGN.md §4). A new check is one file plus one line here. */
@@ -32,6 +33,7 @@ export const ALL_CHECKS: readonly Check[] = [
   phpinfo,
   debugEndpoint,
   ...DATA_CHECKS,
+  smbGuestShare,
   vncNoAuth,
   rdpExposed,
   tlsWeak,
