@@ -16,6 +16,8 @@ export const httpGetProbe: Probe = {
   waitMs: 5000,
   enough: (reply) => reply.includes(HEADER_END),
   matches: [
+    // mongod answers HTTP on its driver port with this text (one write, header and body together).
+    { pattern: /^HTTP\/1\.0 200 OK\r\n[\s\S]*?\r\n\r\nIt looks like you are trying to access MongoDB over HTTP/, service: 'mongodb', product: 'MongoDB' },
     {
       pattern: /^HTTP\/\d(?:\.\d)? \d{3}[^\r\n]*\r\n(?:[^\r\n]+\r\n)*?Server: *([^\s/\r\n]+)(?:\/([^\s\r\n]+))?/i,
       service: 'http',
