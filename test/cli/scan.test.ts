@@ -145,6 +145,18 @@ describe('praxiswache scan', () => {
     expect(records.map((x) => x.type)).toEqual(['scan', 'host', 'port', 'summary']);
     expect(records[3]).toMatchObject({ type: 'summary', interrupted: false, hosts: 1, openPorts: 1 });
   });
+
+  it('--ports-only reports open ports without identifying them', async () => {
+    const r = await runCli(['scan', PLAIN_HOST, LEAK_HOST, '-p', `${httpPort},${leak.port}`, '--ports-only', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(validateScanReport(report), errorsOf(validateScanReport)).toBe(true);
+    expect(report.hosts.map((h) => [h.address, h.ports.map((p) => [p.port, p.service.name])])).toEqual([
+      [PLAIN_HOST, [[httpPort, 'unknown']]],
+      [LEAK_HOST, [[leak.port, 'unknown']]],
+    ]);
+    expect(report.findings).toEqual([]);
+  });
 });
 
 describe('praxiswache ports', () => {
