@@ -82,12 +82,12 @@ export class ScanRepository {
     });
     if (orphans.length === 0) return [];
     const ids = orphans.map((s) => s.id);
-    await this.db
-      .updateTable('scans')
-      .set({ status: 'interrupted', note: 'the scanning process ended before the scan finished' })
-      .where('id', 'in', ids)
-      .execute();
+    for (const id of ids) await this.markInterrupted(id, 'the scanning process ended before the scan finished');
     return ids;
+  }
+
+  async markInterrupted(id: number, note: string): Promise<void> {
+    await this.db.updateTable('scans').set({ status: 'interrupted', note }).where('id', '=', id).where('status', '=', 'running').execute();
   }
 
   async get(id: number): Promise<ScanRow | undefined> {

@@ -4,6 +4,7 @@
  * (last scan per site), so a restart continues where it stopped; sites that became due during
  * downtime are scanned once each, spread over the jitter window instead of all at once.
  */
+import { currentRunner } from '../store/scans.js';
 import type { Site } from '../store/sites.js';
 import { runSiteRound, type SiteRound, type WatchContext } from './cycle.js';
 import { nextDue, parseSchedule, typicalPeriodMs } from './schedule.js';
@@ -94,7 +95,12 @@ export async function runWatch(ctx: WatchContext, opts: WatchOptions = {}): Prom
 /** Next due time in ms, or undefined when a scan of the site is running in a live process. */
 async function dueTime(ctx: WatchContext, site: Site): Promise<number | undefined> {
   const [last] = await ctx.store.scans.list({ siteId: site.id, limit: 1 });
-  if (last?.status === 'running') return undefined;
+  if (last?.status === 'running') {
+    if (last.runner !== currentRunner()) return undefined;
+    // Ours, but no round of ours runs it: the round failed before it could store the scan.
+    await ctx.store.scans.markInterrupted(last.id, 'the watch round failed before the scan was stored');
+    last.status = 'interrupted';
+  }
   // Never scanned: due since it was added (a fixed point, so the jitter is drawn once).
   if (!last) return Date.parse(site.createdAt);
   const lastStart = new Date(last.started_at);

@@ -90,7 +90,9 @@ describe('runWatch scheduling', () => {
   it('does not start a site whose scan is running elsewhere, and retries an interrupted one early', async () => {
     const busy = await addSite('busy', '127.14.7.4');
     const cut = await addSite('cut', '127.14.7.5');
-    await store.scans.begin(busy, ['127.14.7.4'], new Date(T0 - 5 * MIN).toISOString()); // "another live process"
+    // Running for 2 hours in a process on another machine: not ours to judge, so not started again.
+    const other = await store.scans.begin(busy, ['127.14.7.4'], new Date(T0 - 120 * MIN).toISOString());
+    await store.db.updateTable('scans').set({ runner: 'other-host:4242' }).where('id', '=', other).execute();
     await store.saveScan(cut, report({ ports: { '127.14.7.5': [443] }, interrupted: true, at: new Date(T0 - 20 * MIN).toISOString() }));
     const controller = new AbortController();
     const loop = runWatch(ctx, { tickMs: 5, jitterMs: 0, signal: controller.signal });
@@ -100,6 +102,18 @@ describe('runWatch scheduling', () => {
     controller.abort();
     await loop;
     expect(scans).toEqual(['127.14.7.5']);
+    expect((await store.scans.get(other))?.status).toBe('running');
+  });
+
+  it('a scan left running by a failed round of this process is marked interrupted and retried', async () => {
+    const site = await addSite('stuck', '127.14.7.8');
+    const stuck = await store.scans.begin(site, ['127.14.7.8'], new Date(T0 - 30 * MIN).toISOString());
+    const controller = new AbortController();
+    const loop = runWatch(ctx, { tickMs: 5, jitterMs: 0, signal: controller.signal });
+    await runUntil(controller, () => scans.includes('127.14.7.8'));
+    controller.abort();
+    await loop;
+    expect(await store.scans.get(stuck)).toMatchObject({ status: 'interrupted', note: expect.stringMatching(/round failed/) as unknown });
   });
 
   it('--once scans every selected site now, regardless of schedule', async () => {
