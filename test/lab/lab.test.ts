@@ -3,6 +3,7 @@ import { severityRank, type ScanReport } from '../../src/core/types.js';
 import { LAB_ADDRESS_PREFIX, SCENARIOS, startLab, type RunningLab } from '../../src/lab/index.js';
 import { FAKE_SURNAMES } from '../../src/lab/fake-documents.js';
 import { formatReport, REPORT_FORMATS } from '../../src/report/index.js';
+import { ensureBuilt, runCli } from '../cli/harness.js';
 import { runScan } from '../../src/scan/index.js';
 
 // The lab normally binds 127.77.1.x (router-portforward) and 127.77.2.x (hardened); this test
@@ -11,12 +12,6 @@ const PREFIX = '127.13';
 const ROUTER = `${PREFIX}.1.1`;
 const HARDENED = `${PREFIX}.2.1`;
 let lab: RunningLab;
-beforeAll(async () => {
-  lab = await startLab(['router-portforward', 'hardened'], { addressPrefix: PREFIX });
-});
-afterAll(async () => {
-  await lab?.stop();
-});
 
 function scanLab(hosts: string[]): Promise<ScanReport> {
   return runScan({ targets: hosts, ports: lab.ports.join(','), timeoutMs: 2000 });
@@ -29,6 +24,13 @@ const findingsAt = (report: ScanReport, host: string) =>
     .sort();
 
 describe('lab', () => {
+  beforeAll(async () => {
+    lab = await startLab(['router-portforward', 'hardened'], { addressPrefix: PREFIX });
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
   it('serves each scenario on its own address only', () => {
     expect(lab.scenarios.map((s) => s.name)).toEqual(['router-portforward', 'hardened']);
     for (const name of ['router-portforward', 'hardened']) expect(SCENARIOS.map((s) => s.name)).toContain(name);
@@ -80,5 +82,35 @@ describe('lab', () => {
       const out = formatReport(report, format, { color: false, lang: 'de' });
       for (const name of FAKE_SURNAMES) expect(out).not.toContain(name);
     }
+  });
+});
+
+// Same file, so it runs after the lab above has stopped and can take the same addresses.
+describe('praxiswache demo, lab and checks commands', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('demo: starts the lab, finds the Celle exposure, passes the control, stops, exits 0', async () => {
+    const result = await runCli(['demo', 'router-portforward', 'hardened'], { PRAXISWACHE_LAB_PREFIX: PREFIX });
+    expect(result.stderr).not.toMatch(/error/i);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${ROUTER}:444`);
+    expect(result.stdout).toMatch(/CRITICAL +127\.13\.1\.1:44\d +Directory listing/);
+    expect(result.stdout).toContain('hardened: no findings above info (control)');
+    for (const name of FAKE_SURNAMES) expect(result.stdout + result.stderr).not.toContain(name);
+    // Everything it started is gone again: the addresses are free for the next start.
+    const again = await startLab(['router-portforward'], { addressPrefix: PREFIX });
+    await again.stop();
+  });
+
+  it('lab list, checks (text, json, de) and usage errors', async () => {
+    const list = await runCli(['lab', 'list']);
+    expect(list.stdout).toMatch(/^router-portforward +Celle 2019/m);
+    const checks = await runCli(['checks', '--lang', 'de']);
+    expect(checks.stdout).toMatch(/^http\.document-listing +critical +Verzeichnisliste/m);
+    const json = JSON.parse((await runCli(['checks', '--json'])).stdout) as { id: string }[];
+    expect(json.map((c) => c.id)).toContain('http.unexpected-https-port');
+    expect((await runCli(['checks', 'no.such-check'])).code).toBe(2);
+    expect((await runCli(['lab', 'up', 'no-such-scenario'])).code).toBe(2);
+    expect((await runCli(['checks', '--lang', 'fr'])).code).toBe(2);
   });
 });
