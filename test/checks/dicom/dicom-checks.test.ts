@@ -8,7 +8,7 @@ import { FAKE_GIVEN_NAMES, fakePatients } from '../../../src/lab/fake-patients.j
 import { FAKE_SURNAMES } from '../../../src/lab/fake-documents.js';
 import { checkContext } from '../context.js';
 
-const HOST = '127.22.1.1';
+const HOST = '127.22.11.1';
 const patients = fakePatients(3);
 const running: RunningServer[] = [];
 afterEach(async () => {

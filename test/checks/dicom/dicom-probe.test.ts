@@ -4,7 +4,7 @@ import { startDicomScp } from '../../../src/lab/dicom-scp.js';
 import { fakePatients } from '../../../src/lab/fake-patients.js';
 import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
 
-const HOST = '127.22.5.1';
+const HOST = '127.22.15.1';
 const track = closeAfterEach();
 const opts = { timeoutMs: 3000, maxBytes: 64 * 1024 };
 

@@ -7,7 +7,7 @@ import { startJsonApi } from '../../../src/lab/json-api-server.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
 
-const HOST = '127.22.3.1';
+const HOST = '127.22.13.1';
 const track = closeAfterEach();
 
 describe('fhir.patient-read', () => {

@@ -6,7 +6,7 @@ import { startMllpServer } from '../../../src/lab/mllp-server.js';
 import { startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext } from '../context.js';
 
-const HOST = '127.22.4.1';
+const HOST = '127.22.14.1';
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.close()));

@@ -3,7 +3,7 @@ import { identify } from '../../../src/identify/identify.js';
 import { startMllpServer } from '../../../src/lab/mllp-server.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 
-const HOST = '127.22.5.2';
+const HOST = '127.22.15.2';
 const track = closeAfterEach();
 
 describe('MLLP identification', () => {

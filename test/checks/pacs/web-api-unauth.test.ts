@@ -7,7 +7,7 @@ import { startPacsWebApi } from '../../../src/lab/pacs-web-api.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
 
-const HOST = '127.22.2.1';
+const HOST = '127.22.12.1';
 const track = closeAfterEach();
 
 describe('pacs.web-api-unauth', () => {
