@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresTrust } from '../../src/checks/db/postgres-trust.js';
+import { peerAvailable } from './support/daemon.js';
+import { runSql, startPostgresPeer, type PostgresPeer } from './support/postgres-peer.js';
+import { expectFinding, expectNoFinding } from './support/run-check.js';
+
+const PATIENT_NAME = 'Kowalczyk-Annegret';
+
+describe.skipIf(!peerAvailable('postgres', 'postgresql'))('db.postgres.trust against postgresql', () => {
+  let trust: PostgresPeer;
+  let scram: PostgresPeer;
+
+  beforeAll(async () => {
+    [trust, scram] = await Promise.all([startPostgresPeer('127.21.2.1', 'trust'), startPostgresPeer('127.21.2.2', 'scram-sha-256')]);
+    await runSql(trust.adminUrl, ['CREATE DATABASE praxis_akten']);
+    const akten = trust.adminUrl.replace(/\/postgres$/, '/praxis_akten');
+    await runSql(akten, ['CREATE TABLE patienten (name text)', `INSERT INTO patienten VALUES ('${PATIENT_NAME}')`]);
+    await runSql(scram.adminUrl, ['CREATE DATABASE praxis_akten']);
+  });
+  afterAll(async () => {
+    await trust?.stop();
+    await scram?.stop();
+  });
+
+  it('trust: identified on a random port, login as postgres proven, databases counted, no names', async () => {
+    const draft = await expectFinding(postgresTrust, trust.host, trust.port, 'postgresql');
+    expect(draft.evidence).toMatch(/^login as postgres without a password accepted: PostgreSQL \d+\.\d+[^,]*, 2 databases \(templates excluded\)$/);
+    expect(draft.evidence).not.toContain('praxis_akten');
+    expect(draft.evidence).not.toContain(PATIENT_NAME);
+  });
+
+  it('scram-sha-256 (fixed twin): identified, the password request ends the attempt, no finding', async () => {
+    await expectNoFinding(postgresTrust, scram.host, scram.port, 'postgresql');
+    expect(scram.logTail()).not.toMatch(/password authentication failed/);
+  });
+});
