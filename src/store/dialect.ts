@@ -2,7 +2,7 @@
  * The only place that knows SQLite from PostgreSQL. Everything else speaks Kysely's common
  * subset; the differences (driver setup, auto-increment ids, session tuning) live here.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { PostgresAdapter, PostgresDialect, SqliteDialect, type ColumnDefinitionBuilder, type Dialect, type Kysely } from 'kysely';
@@ -21,6 +21,9 @@ export function createDialect(location: string): { kind: StoreKind; dialect: Dia
   }
   mkdirSync(dirname(location), { recursive: true, mode: 0o700 });
   const database = new SqliteDatabase(location, { timeout: 10_000 });
+  // Webhook secrets and the practices' exposure history live here: owner only. SQLite gives
+  // its -wal and -shm files the same permissions.
+  chmodSync(location, 0o600);
   // WAL lets `watch` write while `diff` or the dashboard read; NORMAL is durable across crashes
   // of the process (SIGKILL) and loses at most the last commit on power loss.
   database.pragma('journal_mode = WAL');
