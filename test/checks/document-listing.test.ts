@@ -86,6 +86,23 @@ describe('http.document-listing', () => {
     expect(drafts.map((d) => d.evidence)).toEqual(['listing (apache/nginx/lighttpd) in 1 folder below /: 1 document without authentication: 1 pdf; e.g. …(20).pdf']);
   });
 
+  it('a listing whose documents are not handed out (403) produces nothing; one refusing only HEAD still does', async () => {
+    const listing = '<html><head><title>Index of /</title></head><body><pre><a href="../">../</a>\n<a href="Befund_Quellmann.pdf">Befund_Quellmann.pdf</a></pre></body></html>';
+    const serve = (documentStatus: (method: string) => string) =>
+      track(startTcpServer(HOST, (socket, count) => {
+        socket.once('data', (req) => {
+          const [method = '', path = ''] = req.toString('latin1').split(' ');
+          const reply = path === '/' ? htmlReply(listing) : path.endsWith('.pdf') ? documentStatus(method) : 'HTTP/1.1 404 Not Found\r\n\r\n';
+          count(reply.length);
+          socket.end(reply);
+        });
+      }));
+    const forbidden = await serve(() => 'HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
+    expect(await documentListing.run(httpTarget(HOST, forbidden.port, false), checkContext())).toEqual([]);
+    const noHead = await serve((m) => (m === 'HEAD' ? 'HTTP/1.1 405 Method Not Allowed\r\n\r\n' : htmlReply('%PDF-1.4')));
+    expect(await documentListing.run(httpTarget(HOST, noHead.port, false), checkContext())).toHaveLength(1);
+  });
+
   it('applies to HTTP services only', () => {
     expect(documentListing.appliesTo(httpTarget(HOST, 1, true))).toBe(true);
     expect(documentListing.appliesTo({ host: HOST, port: 22, service: { name: 'ssh', tls: false } })).toBe(false);

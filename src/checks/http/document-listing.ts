@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { INCIDENTS } from '../incidents.js';
 import { capEvidence, formatCounts, maskFileName } from '../mask.js';
-import { httpGet } from '../http-client.js';
+import { httpGet, httpRequest } from '../http-client.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import { documentType, isDirectoryLink, listingMarkup, relativeLinks } from './listing-signals.js';
 
@@ -51,9 +51,7 @@ export const documentListing: Check = {
     const survey = await surveyListings(target, ctx);
     if (survey.documents.length === 0 || survey.markup === null) return [];
 
-    const sample = survey.documents[0];
-    const served = sample ? await httpGet(target, ctx, sample.path, 512) : null;
-    if (served?.status !== 200) return [];
+    if (!(await isServed(target, ctx, survey.documents[0]?.path))) return [];
 
     const counts = new Map<string, number>();
     for (const d of survey.documents) counts.set(d.type, (counts.get(d.type) ?? 0) + 1);
@@ -133,6 +131,18 @@ async function surveyListings(target: CheckTarget, ctx: CheckContext): Promise<S
     }
   }
   return survey;
+}
+
+/**
+ * Whether a listed document is really handed out, asked with HEAD so that not a byte of it is
+ * read; servers that refuse HEAD get a GET whose reply is cut after 512 bytes and discarded.
+ */
+async function isServed(target: CheckTarget, ctx: CheckContext, path: string | undefined): Promise<boolean> {
+  if (!path) return false;
+  const head = await httpRequest(target, ctx, { path, method: 'HEAD', maxBytes: 4096 });
+  if (head?.status === 200) return true;
+  if (head?.status !== 405 && head?.status !== 501) return false;
+  return (await httpGet(target, ctx, path, 512))?.status === 200;
 }
 
 /** The link's path when it stays below the listing's own path; null for anything that leaves it. */
