@@ -4,6 +4,8 @@ import type { LabService, ScenarioInstance } from './scenario.js';
 /** Starts one server of a scenario and says what it is, for `lab up` and the demo. */
 export interface ServerPart {
   description: string;
+  /** The port the scenario asks for; the bound one differs when a low port needs privileges. */
+  port?: number;
   start(): Promise<RunningServer>;
 }
 
@@ -40,7 +42,10 @@ export async function composeInstance(name: string, hosts: string[], base: Serve
     throw err;
   }
 
-  const describe = (l: Live): LabService => ({ host: l.server.host, port: l.server.port, description: l.part.description });
+  const describe = (l: Live): LabService => {
+    const moved = l.part.port !== undefined && l.part.port !== l.server.port ? ` (stands in for ${l.part.port}: ports below 1024 need privileges)` : '';
+    return { host: l.server.host, port: l.server.port, description: l.part.description + moved };
+  };
   return {
     name,
     hosts,

@@ -27,10 +27,12 @@ export const hardened: Scenario = {
     return composeInstance('hardened', [host], [
       {
         description: `HTTPS document server, ${documents.length} synthetic documents behind basic auth`,
+        port: 443,
         start: () => startDocumentServer({ host, port: 443, documents, tls, auth }),
       },
       {
         description: 'SSH-like banner (remote maintenance), no login behind it',
+        port: 22,
         start: () => startBannerServer(host, 22, 'SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n'),
       },
     ]);

@@ -32,11 +32,13 @@ export const routerPortforward: Scenario = {
       [
         {
           description: `HTTPS document server, ${documents.length} synthetic documents behind basic auth`,
+          port: 443,
           start: () => startDocumentServer({ host, port: 443, documents, tls, auth, serverName }),
         },
       ],
       EXTRA_PORTS.map((port) => ({
         description: `the same ${documents.length} documents over HTTPS WITHOUT auth (router port forwarding)`,
+        port,
         start: () => startDocumentServer({ host, port, documents, tls, serverName }),
       })),
     );
