@@ -5,10 +5,7 @@ import { cappedSocket } from './capped-socket.js';
 
 const REPLY_MAX_BYTES = 256 * 1024;
 /** root with an empty password, then the anonymous account (empty user name) many installs left. */
-const ACCOUNTS = [
-  { user: 'root', label: 'root' },
-  { user: '', label: 'anonymous' },
-] as const;
+const USERS = ['root', ''] as const;
 const SYSTEM_SCHEMAS = "'information_schema','performance_schema','mysql','sys'";
 
 interface LoginFacts {
@@ -24,7 +21,7 @@ interface LoginFacts {
  * query: server version, the account the server mapped us to, and the COUNT of non-system
  * databases. Names of databases, tables or rows are never read.
  *
- * Sample evidence: "login as root with an empty password accepted (account root@localhost): MariaDB 10.11.6, 3 databases besides the system schemas"
+ * Sample evidence: "login as root with an empty password accepted, mapped to the account root@%: MariaDB 10.11.6, 3 databases besides the system schemas"
  */
 export const mysqlNoAuth: Check = {
   meta: {
@@ -48,10 +45,10 @@ export const mysqlNoAuth: Check = {
   appliesTo: (target) => target.service.name === 'mysql',
 
   async run(target, ctx) {
-    for (const account of ACCOUNTS) {
+    for (const user of USERS) {
       if (ctx.signal.aborted) break;
-      const facts = await tryLogin(target, ctx, account.user);
-      if (facts) return [draft(account.label, facts)];
+      const facts = await tryLogin(target, ctx, user);
+      if (facts) return [draft(user, facts)];
     }
     return [];
   },
@@ -84,12 +81,19 @@ async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string): P
   }
 }
 
-function draft(label: string, facts: LoginFacts): FindingDraft {
+/**
+ * The account is what the server mapped the login to: an anonymous account (''@'%') matches
+ * every user name, so "root" may well have landed there.
+ */
+function draft(user: string, facts: LoginFacts): FindingDraft {
+  const anonymous = facts.account.startsWith('@');
+  const label = anonymous ? 'anonymous' : 'root';
+  const tried = user === '' ? 'an empty user name' : user;
   const product = /mariadb/i.test(facts.version) ? 'MariaDB' : 'MySQL';
   const version = sanitize(facts.version.replace(/-MariaDB.*$/i, ''), 30);
   return {
     evidence:
-      `login as ${label} with an empty password accepted (account ${sanitize(facts.account, 60)}): ` +
+      `login as ${tried} with an empty password accepted, mapped to the ${anonymous ? 'anonymous ' : ''}account ${sanitize(facts.account, 60)}: ` +
       `${product} ${version}, ${facts.databases} database${facts.databases === 1 ? '' : 's'} besides the system schemas`,
     personalData: false,
     key: label,
