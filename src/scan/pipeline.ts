@@ -94,9 +94,12 @@ export async function runPipeline(opts: ScanOptions, events: ScanEvents, stages:
     signal: stop.signal,
   };
   const limiter = new Limiter(SCAN_DEFAULTS.serviceConcurrency);
+  // After an abort, ports still waiting for identification are not started.
+  stop.signal.addEventListener('abort', () => limiter.dropWaiting(), { once: true });
   const counts = { open: 0, identified: 0, checked: 0 };
 
   const examine = async (open: OpenPort): Promise<void> => {
+    if (stop.signal.aborted) return; // already in the report as found open, unidentified
     const service = await stages
       .identify(open.host, open.port, { timeoutMs: serviceTimeoutMs, maxBytes: SCAN_DEFAULTS.identifyMaxBytes, signal: stop.signal })
       .catch((): ServiceInfo => UNIDENTIFIED);
@@ -134,13 +137,12 @@ export async function runPipeline(opts: ScanOptions, events: ScanEvents, stages:
       counts.open++;
       builder.noteHost(open.host, hostnames.get(open.host));
       events.onOpenPort?.(open);
-      if (opts.portsOnly) {
-        // Not inside the optional call: its arguments are skipped when no one listens.
-        const portResult = builder.addPort(open.host, open.port, UNIDENTIFIED);
-        events.onService?.(open.host, portResult);
-      } else {
-        limiter.run(() => examine(open));
-      }
+      // Recorded at once, so a port found open is in the report even if an abort comes before
+      // it is identified; identification replaces the entry. Not inside the optional call
+      // below: its arguments are skipped when no one listens.
+      const portResult = builder.addPort(open.host, open.port, UNIDENTIFIED);
+      if (opts.portsOnly) events.onService?.(open.host, portResult);
+      else limiter.run(() => examine(open));
     }
   } catch (err) {
     failure = err;
@@ -148,8 +150,6 @@ export async function runPipeline(opts: ScanOptions, events: ScanEvents, stages:
   }
   // Work still running gets a short grace after an abort; what lands later is not reported.
   const grace = graceAfterAbort(stop.signal, SCAN_DEFAULTS.abortGraceMs);
-  stop.signal.addEventListener('abort', () => limiter.dropWaiting(), { once: true });
-  if (stop.signal.aborted) limiter.dropWaiting();
   await Promise.race([limiter.idle(), grace.done]);
   grace.cancel();
   opts.signal?.removeEventListener('abort', onUserAbort);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, type Finding } from '../../src/core/types.js';
-import { runScan, ScanFailedError } from '../../src/scan/index.js';
+import { runScan, SCAN_DEFAULTS, ScanFailedError } from '../../src/scan/index.js';
 import { fakeStages } from './fake-stages.js';
 
 const critical: Omit<Finding, 'host' | 'port'> = {
@@ -65,6 +65,33 @@ describe('runPipeline with scripted stages', () => {
     expect(report.interrupted).toBe(true);
     expect(report.hosts[0]?.ports.map((p) => p.port)).toEqual([441]);
     expect(report.findings).toHaveLength(1);
+  });
+
+  it('after an abort, ports found open but not yet identified are still reported', async () => {
+    const open = Array.from({ length: 40 }, (_, i) => ({ host: '127.12.1.1', port: 1000 + i }));
+    const stages = fakeStages({ open });
+    const stop = new AbortController();
+    // Identification hangs until the abort, so most ports are still waiting for a slot.
+    stages.identify = (_host, _port, o) =>
+      new Promise((resolve) => o.signal?.addEventListener('abort', () => resolve({ name: 'unknown', tls: false }), { once: true }));
+    let seen = 0;
+    let abortedAt = 0;
+    const report = await runScan(
+      { targets: ['127.12.1.1'], ports: '1000-1039', signal: stop.signal },
+      {
+        onOpenPort: () => {
+          if (++seen < open.length) return;
+          abortedAt = Date.now();
+          stop.abort();
+        },
+      },
+      stages,
+    );
+    expect(report.interrupted).toBe(true);
+    expect(report.hosts[0]?.ports).toHaveLength(40);
+    // Nothing new starts after the abort, so the scan ends without waiting out the grace period.
+    expect(Date.now() - abortedAt).toBeLessThan(SCAN_DEFAULTS.abortGraceMs);
+    expect(stages.checked).toEqual([]);
   });
 
   it('a discovery failure throws ScanFailedError carrying what was found', async () => {
