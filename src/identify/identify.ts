@@ -69,14 +69,12 @@ export async function identify(host: string, port: number, opts: IdentifyOptions
     // A port that let two questions time out without a byte will not answer a third: most
     // services answer even a wrong question with an error, so the remaining probes only cost time.
     const silent = probe.payload !== null && result.reply.length === 0 && result.end === 'timeout';
-    if (silent && ++silentAsks >= MAX_SILENT_ASKS) break;
     if (transport === 'tls') {
-      if (!result.connected) {
-        tlsFailed = true;
-        continue;
-      }
-      tlsSeen = true;
+      tlsSeen ||= result.connected;
+      tlsFailed = !result.connected;
     }
+    if (silent && ++silentAsks >= MAX_SILENT_ASKS) break;
+    if (tlsFailed && transport === 'tls') continue;
     const found = matchReply(result.reply, probe, probes);
     // "You spoke plain HTTP to an HTTPS port": not the answer, a pointer to the TLS step.
     if (found && transport === 'plain' && probe.tlsRequired?.test(result.reply.toString('latin1'))) {

@@ -70,6 +70,12 @@ describe('identify: real in-process servers', () => {
     expect(Date.now() - started).toBeLessThan(3 * 800 + 500);
   });
 
+  it('a TLS service that stays silent after the handshake is unknown but tls', async () => {
+    // On port 80 the plain GET goes first (the TLS server rejects it); the handshake then succeeds and nothing follows.
+    const quiet = await track(startTcpServer('127.13.11.5', () => undefined, { tls: true, port: 80 }));
+    expect(await identify(quiet.host, 80, { timeoutMs: 600, maxBytes: 4096 })).toEqual({ name: 'unknown', tls: true });
+  });
+
   it('a TLS service that is not HTTP is unknown but tls', async () => {
     const junk = await track(startTcpServer(HOST, answerOnce('\x00\x01garbage\x02'), { tls: true }));
     expect(await identify(HOST, junk.port, LIMITS)).toMatchObject({ name: 'unknown', tls: true });
