@@ -77,7 +77,8 @@ async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string, tl
       "SELECT current_setting('server_version') AS version, (SELECT count(*) FROM pg_database WHERE NOT datistemplate) AS databases",
     );
     const row = result.rows[0];
-    return row ? { version: row.version, databases: Number(row.databases) } : null;
+    // Logged in is the proof; an odd reply only costs the details.
+    return { version: typeof row?.version === 'string' ? row.version : 'unknown version', databases: Number(row?.databases ?? 0) };
   } catch (err) {
     // pg_hba.conf may allow trust only over TLS (hostssl): the same login inside TLS.
     if (!tls && err instanceof Error && /no encryption/i.test(err.message)) return tryLogin(target, ctx, user, true);

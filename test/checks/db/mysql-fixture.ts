@@ -1,0 +1,53 @@
+import mysql from 'mysql2';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * In-process MySQL server (mysql2's own server side of the protocol): accepts the accounts in
+ * `emptyPassword` without a password, refuses everything else with 1045, and answers any query
+ * with one row as the check's query expects (version, mapped account, database count).
+ */
+export interface MysqlFixture {
+  host: string;
+  port: number;
+  /** User names the fixture saw, in order (to prove what the check tried). */
+  attempts: string[];
+  close(): Promise<void>;
+}
+
+const COLUMN = { catalog: 'def', schema: '', table: '', orgTable: '', orgName: '', characterSet: 33, columnLength: 256, columnType: 253, flags: 0, decimals: 0 };
+
+export function startMysqlFixture(host: string, opts: { emptyPassword: Record<string, string>; databases: number }): Promise<MysqlFixture> {
+  const attempts: string[] = [];
+  const server = mysql.createServer((conn) => {
+    conn.on('error', () => undefined);
+    conn.serverHandshake({
+      protocolVersion: 10,
+      serverVersion: '10.11.6-MariaDB-fixture',
+      connectionId: 1,
+      statusFlags: 2,
+      characterSet: 8,
+      capabilityFlags: 0xf7ff,
+      authCallback: (params: { user: string; authToken: Buffer }, cb: (err: null, error?: { message: string; code: number }) => void) => {
+        attempts.push(params.user);
+        const account = opts.emptyPassword[params.user];
+        if (account !== undefined && params.authToken.length === 0) cb(null);
+        else cb(null, { message: `Access denied for user '${params.user}'`, code: 1045 });
+      },
+    });
+    conn.on('query', () => {
+      const user = conn.clientHelloReply?.user ?? '';
+      const names = ['version', 'account', 'databases_count'];
+      conn.sequenceId = 1; // the reply to a command starts at 1; mysql2's server side does not reset it
+      conn.writeColumns(names.map((name) => ({ ...COLUMN, name, orgName: name })));
+      conn.writeTextRow(['10.11.6-MariaDB-fixture', opts.emptyPassword[user] ?? '', String(opts.databases)]);
+      conn.writeEof();
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, host, () => {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- mysql2's Server keeps the net.Server private
+      const address = (server as unknown as { _server: { address(): AddressInfo } })._server.address();
+      resolve({ host, port: address.port, attempts, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
