@@ -67,7 +67,8 @@ describe('runChecks', () => {
       }
       expect(m.cwe.length, `${m.id}: cwe`).toBeGreaterThan(0);
       expect(m.kbv.length, `${m.id}: kbv`).toBeGreaterThan(0);
-      expect(m.incidents.length, `${m.id}: incidents`).toBeGreaterThan(0);
+      // Empty is an honest answer where no seed case fits (a database with a password was not open).
+      for (const incident of m.incidents) expect(incident.length, `${m.id}: incidents`).toBeGreaterThan(10);
     }
   });
 });
