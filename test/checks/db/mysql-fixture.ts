@@ -14,6 +14,15 @@ export interface MysqlFixture {
   close(): Promise<void>;
 }
 
+/** The server-side methods of mysql2's connection that its typings leave out. */
+interface ServerSide {
+  sequenceId: number;
+  clientHelloReply?: { user: string };
+  writeColumns(columns: object[]): void;
+  writeTextRow(values: string[]): void;
+  writeEof(): void;
+}
+
 const COLUMN = { catalog: 'def', schema: '', table: '', orgTable: '', orgName: '', characterSet: 33, columnLength: 256, columnType: 253, flags: 0, decimals: 0 };
 
 export function startMysqlFixture(host: string, opts: { emptyPassword: Record<string, string>; databases: number }): Promise<MysqlFixture> {
@@ -35,17 +44,18 @@ export function startMysqlFixture(host: string, opts: { emptyPassword: Record<st
       },
     });
     conn.on('query', () => {
-      const user = conn.clientHelloReply?.user ?? '';
+      const server = conn as unknown as ServerSide;
+      const user = server.clientHelloReply?.user ?? '';
       const names = ['version', 'account', 'databases_count'];
-      conn.sequenceId = 1; // the reply to a command starts at 1; mysql2's server side does not reset it
-      conn.writeColumns(names.map((name) => ({ ...COLUMN, name, orgName: name })));
-      conn.writeTextRow(['10.11.6-MariaDB-fixture', opts.emptyPassword[user] ?? '', String(opts.databases)]);
-      conn.writeEof();
+      server.sequenceId = 1; // the reply to a command starts at 1; mysql2's server side does not reset it
+      server.writeColumns(names.map((name) => ({ ...COLUMN, name, orgName: name })));
+      server.writeTextRow(['10.11.6-MariaDB-fixture', opts.emptyPassword[user] ?? '', String(opts.databases)]);
+      server.writeEof();
     });
   });
   return new Promise((resolve) => {
     server.listen(0, host, () => {
-      // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- mysql2's Server keeps the net.Server private
+      // mysql2's Server keeps its net.Server private
       const address = (server as unknown as { _server: { address(): AddressInfo } })._server.address();
       resolve({ host, port: address.port, attempts, close: () => new Promise((done) => server.close(() => done())) });
     });
