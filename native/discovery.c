@@ -346,6 +346,8 @@ static uint64_t start_more(worker_t *w, uint64_t now) {
       w->slots[i].p = got[k];
       if (!start_attempt(w, i, now)) w->free_list[w->nfree++] = i;
     }
+    // keep JS fed while a long run of fast answers is processed: fewer pipeline bubbles
+    if (w->nout > 0 && now_us() - w->last_flush >= FLUSH_MS * 1000u) flush_results(w);
     if (n < allowed) return 0;
   }
   return 0;
