@@ -24,15 +24,25 @@ export async function smtpOffer(session: LineSession): Promise<PlaintextOffer | 
   if (!greeting?.startsWith('220')) return null;
   session.send('EHLO praxiswache.invalid');
   const ehlo = await session.reply(smtpReplyDone);
-  session.send('QUIT');
   if (!ehlo?.startsWith('250')) return null;
   const lines = ehlo.split(/\r?\n/).map((l) => l.slice(4).trim());
   const auth = lines.find((l) => /^AUTH[ =]/i.test(l));
-  return {
-    protocol: 'SMTP',
-    mechanisms: auth ? saslMechanisms(auth.slice(5).split(/\s+/)) : [],
-    starttls: lines.some((l) => /^STARTTLS$/i.test(l)),
-  };
+  let mechanisms = auth ? saslMechanisms(auth.slice(5).split(/\s+/)) : [];
+  // Some servers advertise AUTH in clear but answer it with "538 STARTTLS first": only a 334
+  // challenge proves the login would proceed. "*" cancels it (RFC 4954) before any credential.
+  const probe = mechanisms.find((m) => m === 'LOGIN' || m === 'PLAIN');
+  if (probe) {
+    session.send(`AUTH ${probe}`);
+    const challenge = await session.reply(smtpReplyDone);
+    if (challenge?.startsWith('334')) {
+      session.send('*');
+      await session.reply(smtpReplyDone);
+    } else {
+      mechanisms = [];
+    }
+  }
+  session.send('QUIT');
+  return { protocol: 'SMTP', mechanisms, starttls: lines.some((l) => /^STARTTLS$/i.test(l)) };
 }
 
 /** IMAP: without LOGINDISABLED the LOGIN command accepts a password in clear; AUTH=… too. */
