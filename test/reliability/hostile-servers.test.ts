@@ -124,6 +124,20 @@ describe('reliability: hostile servers', () => {
     expect(await documentListing.run(httpTarget(HOST, server.port, false), ctx)).toEqual([]);
   });
 
+  it('inside TLS too: an endless stream stops at the byte limit, a hang-up mid-handshake is an error', async () => {
+    const flood = await serve(endless(Buffer.alloc(16 * 1024, 'B')), { tls: true });
+    const result = await exchange({ host: HOST, port: flood.port, tls: true, payload: Buffer.from('GET / HTTP/1.0\r\n\r\n'), timeoutMs: TIMEOUT, maxBytes: MAX_BYTES });
+    expect(result).toMatchObject({ end: 'limit', connected: true });
+    expect(result.reply.length).toBe(MAX_BYTES);
+
+    // Answers the ClientHello with half a TLS record header, then hangs up.
+    const hangup = await serve((socket) => socket.once('data', () => socket.end(Buffer.from([0x16, 0x03]))));
+    const cut = await exchange({ host: HOST, port: hangup.port, tls: true, payload: null, timeoutMs: TIMEOUT, maxBytes: MAX_BYTES });
+    expect(cut.connected).toBe(false);
+    expect(['error', 'closed']).toContain(cut.end);
+    expect(await identify(HOST, hangup.port, { timeoutMs: TIMEOUT, maxBytes: MAX_BYTES })).toMatchObject({ name: 'unknown', tls: false });
+  });
+
   it('an abort ends an exchange at once', async () => {
     const server = await serve(silent);
     const controller = new AbortController();
