@@ -58,9 +58,30 @@ export interface IncidentAssessmentsTable {
   band: string;
 }
 
+/**
+ * Deadline reminders (migration 101): one row per incident and step, unique, so a step is sent
+ * once even when `watch` and a cron `incident remind` run at the same time. The row is claimed
+ * ('sending') before delivery and settled afterwards; a failed or abandoned claim is tried again.
+ */
+export interface IncidentRemindersTable {
+  id: Generated<number>;
+  incident_id: number;
+  /** 'aware-24h' | 'due-12h' | 'due-2h' | 'overdue' */
+  step: string;
+  /** 'sending' | 'sent' | 'failed' | 'no-contacts' */
+  status: string;
+  claimed_at: string;
+  settled_at: string | null;
+  attempts: number;
+  subject: string;
+  /** JSON DeliveryOutcome[] (targets masked). */
+  delivery_json: string;
+}
+
 export interface IncidentTables {
   incidents: IncidentsTable;
   incident_events: IncidentEventsTable;
   incident_findings: IncidentFindingsTable;
   incident_assessments: IncidentAssessmentsTable;
+  incident_reminders: IncidentRemindersTable;
 }

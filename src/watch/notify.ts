@@ -1,12 +1,20 @@
-/** Delivers one alert message to every contact of a site: e-mail (one message) and each webhook. */
+/** Delivers one message to every contact of a site: e-mail (one message) and each webhook. */
 import type { DeliveryOutcome } from '../store/alerts.js';
 import type { Site } from '../store/sites.js';
 import { sendEmail, type SmtpSettings } from './email.js';
-import type { AlertMessage } from './messages.js';
 import { sendWebhook, type WebhookOptions } from './webhook.js';
 
+/** What the channels carry: alert messages (messages.ts) and incident deadline reminders. */
+export interface Deliverable {
+  /** The webhook event is `alert.<kind>`. */
+  kind: string;
+  subject: string;
+  text: string;
+  payload: unknown;
+}
+
 export interface Notifier {
-  deliver(site: Site, message: AlertMessage): Promise<DeliveryOutcome[]>;
+  deliver(site: Site, message: Deliverable): Promise<DeliveryOutcome[]>;
 }
 
 export interface NotifierOptions {

@@ -7,6 +7,7 @@
 import { currentRunner } from '../store/scans.js';
 import type { Site } from '../store/sites.js';
 import { runSiteRound, type SiteRound, type WatchContext } from './cycle.js';
+import { runIncidentReminders, type ReminderOutcome } from './incident-reminders.js';
 import { nextDue, parseSchedule, typicalPeriodMs } from './schedule.js';
 
 export interface WatchOptions {
@@ -25,16 +26,29 @@ export interface WatchOptions {
 export interface WatchSummary {
   rounds: SiteRound[];
   orphansMarked: number[];
+  /** Art. 33 deadline reminders sent (or attempted) while watching. */
+  reminders: ReminderOutcome[];
 }
 
 const MAX_DEFAULT_JITTER_MS = 15 * 60_000;
 /** After an interrupted scan, try again this soon (or at the normal time, if that is sooner). */
 const RETRY_AFTER_INTERRUPT_MS = 15 * 60_000;
+/** Incident deadlines are checked at most this often (a tick may be seconds). */
+const REMIND_EVERY_MS = 60_000;
 
 export async function runWatch(ctx: WatchContext, opts: WatchOptions = {}): Promise<WatchSummary> {
   const orphansMarked = await ctx.store.scans.markOrphansInterrupted();
   if (orphansMarked.length) ctx.log(`marked ${orphansMarked.length} scan(s) of a process that died as interrupted: ${orphansMarked.join(', ')}`);
-  const summary: WatchSummary = { rounds: [], orphansMarked };
+  const summary: WatchSummary = { rounds: [], orphansMarked, reminders: [] };
+  let remindedAt = -Infinity;
+  const remind = async (): Promise<void> => {
+    remindedAt = ctx.now().getTime();
+    try {
+      summary.reminders.push(...(await runIncidentReminders(ctx, opts.sites?.length ? { sites: opts.sites } : {})));
+    } catch (err) {
+      ctx.log(`incident deadline reminders failed: ${(err as Error).message}`);
+    }
+  };
   const maxConcurrent = Math.max(1, opts.maxConcurrent ?? 1);
   const running = new Map<number, Promise<void>>();
   const planned = new Map<number, { due: number; at: number }>();
@@ -63,11 +77,13 @@ export async function runWatch(ctx: WatchContext, opts: WatchOptions = {}): Prom
       if (opts.signal?.aborted) queue.length = 0;
       if (running.size) await Promise.race(running.values());
     }
+    await remind();
     return summary;
   }
 
   while (!opts.signal?.aborted) {
     const now = ctx.now().getTime();
+    if (now - remindedAt >= REMIND_EVERY_MS) await remind();
     for (const site of await selected()) {
       if (running.size >= maxConcurrent) break;
       if (running.has(site.id)) continue;

@@ -31,7 +31,7 @@ describe('evaluateSite', () => {
       scan: () => Promise.reject(new Error('not used')),
       notifier: {
         deliver: (_site, message): Promise<DeliveryOutcome[]> => {
-          sent.push(message);
+          sent.push(message as AlertMessage);
           return Promise.resolve([{ channel: 'webhook', target: 'http://127.14.10.2/', ok: deliverOk, attempts: 1 }]);
         },
       },

@@ -7,4 +7,5 @@ import type { Migration } from 'kysely';
 export const MIGRATIONS: readonly (readonly [name: string, load: () => Promise<Migration>])[] = [
   ['001_core', () => import('./001_core.js')],
   ['100_incidents', () => import('./100_incidents.js')],
+  ['101_incident_reminders', () => import('./101_incident_reminders.js')],
 ];
