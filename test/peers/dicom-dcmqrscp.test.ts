@@ -65,7 +65,7 @@ describe.skipIf(!found)('peer: dcmqrscp', () => {
     fixed = await startArchive('qr-fixed', '127.22.20.2', 'Known');
     // One synthetic study in each, stored from inside the namespace by the known modality.
     for (const peer of [open, fixed]) {
-      peer.exec('storescu', ['-aet', 'MODALITY1', '-aec', 'DCMQRSCP', '127.0.0.1', String(INNER), join(peer.daemon.dir, 'synthetic.dcm')]);
+      await peer.exec('storescu', ['-aet', 'MODALITY1', '-aec', 'DCMQRSCP', '127.0.0.1', String(INNER), join(peer.daemon.dir, 'synthetic.dcm')]);
     }
   });
   afterAll(async () => {
@@ -89,7 +89,7 @@ describe.skipIf(!found)('peer: dcmqrscp', () => {
   });
 
   it('fixed archive (known modality only): the data is there, yet no finding above info', async () => {
-    const known = fixed.exec('findscu', ['-aet', 'MODALITY1', '-aec', 'DCMQRSCP', '-P', '-k', 'QueryRetrieveLevel=PATIENT', '-k', 'PatientID', '127.0.0.1', String(INNER)]);
+    const known = await fixed.exec('findscu', ['-aet', 'MODALITY1', '-aec', 'DCMQRSCP', '-P', '-k', 'QueryRetrieveLevel=PATIENT', '-k', 'PatientID', '127.0.0.1', String(INNER)]);
     expect(known).toContain(PATIENT.id); // the known modality sees the study
     const ctx = checkContext({ timeoutMs: 3000 });
     const drafts = [...(await openAssociation.run(target(fixed), ctx)), ...(await patientQuery.run(target(fixed), ctx))];

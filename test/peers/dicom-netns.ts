@@ -6,7 +6,7 @@
  * connects to 127.0.0.1 there. No traffic leaves loopback, nothing listens on a wildcard of the
  * host, and the namespace is deleted on stop — and on process exit.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
@@ -75,8 +75,12 @@ export interface NamespacedPeer {
   daemon: RunningDaemon;
   /** host:port on our address per forwarded inner port. */
   endpoints: Map<number, { host: string; port: number }>;
-  /** Runs a command inside the namespace (e.g. storescu to 127.0.0.1); stdout and stderr, throws on failure. */
-  exec(command: string, args: string[]): string;
+  /**
+   * Runs a command inside the namespace (e.g. storescu to 127.0.0.1); resolves with stdout and
+   * stderr. Asynchronous on purpose: our forwarders live in this event loop, and a blocked loop
+   * keeps half-closed relay connections open, which stalls the peer's DICOM server.
+   */
+  exec(command: string, args: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -126,12 +130,14 @@ export async function startNamespacedPeer(opts: {
     return {
       daemon,
       endpoints: new Map(forwarders.map((f) => [f.inner, { host: opts.host, port: f.port }])),
-      exec: (command, args) => {
-        const run = spawnSync('ip', ['netns', 'exec', ns.name, command, ...args], { encoding: 'utf8', timeout: 30_000 });
-        const output = `${run.stdout}${run.stderr}`;
-        if (run.status !== 0) throw new Error(`${command} failed (${run.status ?? run.signal}): ${output}`);
-        return output;
-      },
+      exec: (command, args) =>
+        new Promise((resolve, reject) => {
+          execFile('ip', ['netns', 'exec', ns.name, command, ...args], { encoding: 'utf8', timeout: 30_000 }, (err, stdout, stderr) => {
+            const output = `${stdout}${stderr}`;
+            if (err) reject(new Error(`${opts.name}: ${command} failed (${err.message}): ${output}\n--- peer log ---\n${daemon.logTail()}`));
+            else resolve(output);
+          });
+        }),
       stop: async () => {
         await daemon.stop();
         await Promise.all(forwarders.map((f) => f.close()));

@@ -63,7 +63,8 @@ const getJson = async (target: CheckTarget, ctx: CheckContext, path: string, acc
 async function orthancRest(target: CheckTarget, ctx: CheckContext): Promise<FindingDraft | null> {
   const system = await getJson(target, ctx, '/system');
   if (!isRecord(system) || !('DicomAet' in system || 'ApiVersion' in system)) return null;
-  const patients = await getJson(target, ctx, '/patients?limit=5');
+  // Orthanc 1.10 refuses "limit" without "since" (400).
+  const patients = await getJson(target, ctx, '/patients?since=0&limit=5');
   if (!Array.isArray(patients) || !patients.every((id) => typeof id === 'string')) return null;
   const stats = await getJson(target, ctx, '/statistics');
   const count = (key: string): number | undefined => (isRecord(stats) && typeof stats[key] === 'number' ? stats[key] : undefined);
