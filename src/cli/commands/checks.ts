@@ -7,7 +7,7 @@ import { UsageError, type Lang } from '../../core/types.js';
 export function register(program: Command): void {
   program
     .command('checks')
-    .description('List the check catalogue (what praxiswache proves, with severity, CWE and KBV requirements)')
+    .description('list the check catalogue (what praxiswache proves, with severity, CWE and KBV requirements)')
     .argument('[ID]', 'show one check in full')
     .option('--json', 'machine-readable output')
     .option('--lang <lang>', 'language of titles and texts: de or en', 'en')

@@ -17,7 +17,7 @@ const DEMO_EXTRA_PORTS = [22, 80, 443, 8443, ...Array.from({ length: 10 }, (_, i
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Start the lab, scan it, print the report, stop the lab (only 127.77.x.y is touched)')
+    .description('start the lab, scan it, print the report, stop the lab (only 127.77.x.y is touched)')
     .argument('[SCENARIO...]', 'lab scenarios (default: all)')
     .option('--lang <lang>', 'language of the report: de or en (default: from the locale)')
     .option('--no-color', 'no colours even on a terminal')

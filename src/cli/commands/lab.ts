@@ -5,11 +5,11 @@ import { parseLang } from './checks.js';
 export function register(program: Command): void {
   const lab = program
     .command('lab')
-    .description('A simulated practice network on 127.77.x.y (in-process servers with synthetic documents)');
+    .description('a simulated practice network on 127.77.x.y (in-process servers with synthetic documents)');
 
   lab
     .command('list')
-    .description('List the lab scenarios')
+    .description('list the lab scenarios')
     .option('--lang <lang>', 'de or en', 'en')
     .action((opts: { lang: string }) => {
       const lang = parseLang(opts.lang);
@@ -19,7 +19,7 @@ export function register(program: Command): void {
 
   lab
     .command('up')
-    .description('Start scenarios (default: all) and serve until Ctrl-C')
+    .description('start scenarios (default: all) and serve until Ctrl-C')
     .argument('[SCENARIO...]', 'scenario names from "praxiswache lab list"')
     .action(async (names: string[]) => {
       const running = await startLab(names);
