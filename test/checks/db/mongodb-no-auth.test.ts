@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { mongodbNoAuth } from '../../../src/checks/db/mongodb-no-auth.js';
 import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
@@ -23,7 +24,7 @@ describe('db.mongodb.no-auth (in-process wire protocol; MongoDB is not in Debian
   });
 
   it('a silent or garbage-talking peer ends within the time limit with no finding', async () => {
-    for (const handler of [() => undefined, (s: import('node:net').Socket) => s.once('data', () => s.write(Buffer.alloc(64, 0x41)))]) {
+    for (const handler of [() => undefined, (s: Socket) => s.once('data', () => s.write(Buffer.alloc(64, 0x41)))]) {
       const server = await track(startTcpServer(HOST, handler));
       const started = Date.now();
       expect(await mongodbNoAuth.run(target(server.port), checkContext({ timeoutMs: 500 }))).toEqual([]);
