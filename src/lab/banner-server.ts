@@ -6,7 +6,7 @@ import { listenOn } from './listen.js';
  * A service that greets and then hangs up on anything it does not understand, like an SSH
  * daemon answering a stranger: enough for identification, no shell behind it.
  */
-export async function startBannerServer(host: string, port: number, banner: string, reply = 'Protocol mismatch.\r\n'): Promise<RunningServer> {
+export async function startBannerServer(host: string, port: number, banner: string | Buffer, reply: string | Buffer = 'Protocol mismatch.\r\n'): Promise<RunningServer> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);

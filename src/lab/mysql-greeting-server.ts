@@ -1,32 +1,13 @@
-import net from 'node:net';
+import { startBannerServer } from './banner-server.js';
 import type { RunningServer } from './document-server.js';
-import { listenOn } from './listen.js';
 
 /**
  * A database port reachable from outside, as at dubidoc: it greets like MySQL (protocol 10
  * handshake, so identification names it) and refuses every login with error 1045. There is
  * no database behind it; CAT-DATA's real-server tests prove logins.
  */
-export async function startMysqlGreetingServer(host: string, port: number, version = '8.0.31'): Promise<RunningServer> {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
-    socket.setTimeout(10_000, () => socket.destroy());
-    socket.write(packet(0, handshake(version)));
-    socket.once('data', () => socket.end(packet(2, accessDenied())));
-  });
-  const bound = await listenOn(server, host, port);
-  return {
-    host,
-    port: bound,
-    close: () =>
-      new Promise((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+export function startMysqlGreetingServer(host: string, port: number, version = '8.0.31'): Promise<RunningServer> {
+  return startBannerServer(host, port, packet(0, handshake(version)), packet(2, accessDenied()));
 }
 
 function packet(sequence: number, payload: Buffer): Buffer {
@@ -57,5 +38,5 @@ function handshake(version: string): Buffer {
 }
 
 function accessDenied(): Buffer {
-  return Buffer.concat([Buffer.from([0xff, 0x15, 0x04]), Buffer.from("#28000Access denied for user (using password: NO)", 'latin1')]);
+  return Buffer.concat([Buffer.from([0xff, 0x15, 0x04]), Buffer.from('#28000Access denied for user (using password: NO)', 'latin1')]);
 }
