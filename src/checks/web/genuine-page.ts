@@ -26,9 +26,13 @@ export async function genuinePages<T>(
   opts: { maxBytes?: number; firstOnly?: boolean } = {},
 ): Promise<GenuinePage<T>[]> {
   const found: GenuinePage<T>[] = [];
+  let unanswered = 0;
   for (const path of paths) {
     if (ctx.signal.aborted) break;
     const reply = await httpGet(target, ctx, path, opts.maxBytes);
+    // A server that stalls or babbles non-HTTP twice in a row will not start answering: stop paying timeouts.
+    unanswered = reply ? 0 : unanswered + 1;
+    if (unanswered >= 2) break;
     if (reply?.status !== 200) continue;
     const page = read(reply);
     if (page === null) continue;

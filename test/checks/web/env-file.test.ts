@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envFile } from '../../../src/checks/web/env-file.js';
-import { closeAfterEach } from '../../identify/tcp-fixtures.js';
+import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
 import { html, startWebFixture } from './web-fixture.js';
 
@@ -55,5 +55,16 @@ describe('http.env-file', () => {
   it('prose with one equals sign is not an assignment file', async () => {
     const server = await track(startWebFixture(HOST, { '/.env': { body: 'Welcome to our practice.\nOpening hours: Mon-Fri\nx=1\n' } }));
     expect(await envFile.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
+  });
+});
+
+describe('http.env-file against a stalling server', () => {
+  it('gives up after two unanswered requests instead of paying a timeout per path', async () => {
+    let connections = 0;
+    const server = await track(startTcpServer(HOST, () => void connections++));
+    const started = Date.now();
+    expect(await envFile.run(httpTarget(HOST, server.port, false), checkContext({ timeoutMs: 300 }))).toEqual([]);
+    expect(connections).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 });
