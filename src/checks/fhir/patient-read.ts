@@ -12,7 +12,8 @@ import type { Check, CheckContext, CheckTarget } from '../types.js';
  * CapabilityStatement (or DSTU2 Conformance); the base is the one the statement advertises
  * (implementation.url) or where it was found, including versioned bases such as /4_0_1/
  * (node-fhir-server-core); (2) GET [base]/Patient?_count=1 answers with a Bundle holding a
- * Patient resource, without credentials. Kept: Bundle.total, the number of entries and the
+ * Patient resource (or a bare JSON array of them, which node-fhir-server-core passes through), without
+ * credentials. Kept: Bundle.total, the number of entries and the
  * element names present in the Patient (never values).
  *
  * Sample evidence: "FHIR /4_0_1/Patient?_count=1 without credentials: Bundle total 4, 1 entry;
@@ -49,23 +50,31 @@ export const patientRead: Check = {
     const base = await findFhirBase(target, ctx);
     if (base === null) return [];
     const path = `${base}Patient?_count=1`;
-    const bundle = jsonOf(await httpRequest(target, ctx, { path, headers: { Accept: FHIR_JSON } }));
-    if (!isRecord(bundle) || bundle.resourceType !== 'Bundle') return [];
-    const patients = (Array.isArray(bundle.entry) ? bundle.entry : [])
-      .map((e) => (isRecord(e) ? e.resource : undefined))
-      .filter((r): r is Record<string, unknown> => isRecord(r) && r.resourceType === 'Patient');
+    const reply = jsonOf(await httpRequest(target, ctx, { path, headers: { Accept: FHIR_JSON } }));
+    const patients = patientsIn(reply);
     if (patients.length === 0) return [];
     const elements = [...new Set(patients.flatMap((p) => Object.keys(p)))].filter((k) => !['resourceType', 'id', 'meta', 'text'].includes(k)).sort();
-    const total = typeof bundle.total === 'number' ? `Bundle total ${bundle.total}, ` : '';
+    // node-fhir-server-core passes through whatever the service returns: some answer a bare array.
+    const shape = !isRecord(reply) ? 'JSON array (no Bundle), ' : typeof reply.total === 'number' ? `Bundle total ${reply.total}, ` : '';
     return [
       {
-        evidence: capEvidence(`FHIR ${path} without credentials: ${total}${plural(patients.length, 'entry')}; elements present: ${elements.join(', ') || 'none'}`),
+        evidence: capEvidence(`FHIR ${path} without credentials: ${shape}${plural(patients.length, 'entry')}; elements present: ${elements.join(', ') || 'none'}`),
         personalData: true,
         key: `fhir:${base}`,
       },
     ];
   },
 };
+
+/** Patient resources of a searchset Bundle, or of a bare JSON array some servers send instead. */
+function patientsIn(reply: unknown): Record<string, unknown>[] {
+  const resources = Array.isArray(reply)
+    ? reply
+    : isRecord(reply) && reply.resourceType === 'Bundle' && Array.isArray(reply.entry)
+      ? reply.entry.map((e) => (isRecord(e) ? e.resource : undefined))
+      : [];
+  return resources.filter((r): r is Record<string, unknown> => isRecord(r) && r.resourceType === 'Patient');
+}
 
 /** The base path ("/4_0_1/") of the first CapabilityStatement found, preferring the one it advertises. */
 async function findFhirBase(target: CheckTarget, ctx: CheckContext): Promise<string | null> {

@@ -27,6 +27,14 @@ describe('fhir.patient-read', () => {
     expect(drafts[0]!.evidence).toBe('FHIR /api/v2/fhir/Patient?_count=1 without credentials: 1 entry; elements present: gender');
   });
 
+  it('a bare JSON array of Patient resources counts too', async () => {
+    const statement = { resourceType: 'CapabilityStatement' };
+    const list = [{ resourceType: 'Patient', name: [] }, { resourceType: 'Patient', gender: 'female' }, { resourceType: 'Observation' }];
+    const server = await track(startJsonApi({ host: HOST, port: 0, routes: new Map<string, unknown>([['/4_0_1/metadata', statement], ['/4_0_1/Patient', list]]) }));
+    const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
+    expect(drafts[0]!.evidence).toBe('FHIR /4_0_1/Patient?_count=1 without credentials: JSON array (no Bundle), 2 entries; elements present: gender, name');
+  });
+
   it('fixed twin: the same server behind auth (401) produces nothing', async () => {
     const server = await track(startFhirServer({ host: HOST, port: 0, base: '/4_0_1/', patients: fakePatients(4), auth: { user: 'kis', password: 'lang-und-geheim' } }));
     expect(await patientRead.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
