@@ -80,8 +80,11 @@ export function startMongoFixture(host: string, opts: { auth: boolean; databases
     let buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
+      if (buffer.length >= 4 && (buffer.readInt32LE(0) < 16 || buffer.readInt32LE(0) > 48_000_000)) return void socket.destroy();
       while (buffer.length >= 16 && buffer.length >= buffer.readInt32LE(0)) {
         const length = buffer.readInt32LE(0);
+        // like mongod: a message length outside 16 B … 48 MB ends the connection
+        if (length < 16 || length > 48_000_000) return void socket.destroy();
         const reply = handle(buffer.subarray(0, length), opts, commands);
         buffer = buffer.subarray(length);
         if (reply) socket.write(reply);

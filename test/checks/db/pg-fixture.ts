@@ -54,6 +54,8 @@ export function startPgFixture(host: string, opts: { auth: 'trust' | 'scram'; us
         if (!started) {
           if (buffer.length < 8) return;
           const length = buffer.readInt32BE(0);
+          // like the real server: "invalid length of startup packet" ends the connection
+          if (length < 8 || length > 10_000 || buffer.readInt32BE(4) !== 196608) return void socket.destroy();
           if (buffer.length < length) return;
           const params = buffer.subarray(8, length).toString('utf8').split('\0');
           buffer = buffer.subarray(length);
