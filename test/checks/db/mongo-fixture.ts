@@ -1,5 +1,6 @@
 import { BSON, type Document } from 'mongodb';
-import net from 'node:net';
+import type net from 'node:net';
+import { startTcpServer } from '../../identify/tcp-fixtures.js';
 
 /**
  * In-process MongoDB wire-protocol server (OP_QUERY handshake, OP_MSG commands), enough for the
@@ -72,11 +73,7 @@ function handle(message: Buffer, opts: { auth: boolean; databases: string[] }, c
 
 export function startMongoFixture(host: string, opts: { auth: boolean; databases: string[] }): Promise<MongoFixture> {
   const commands: string[] = [];
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
+  const serve = (socket: net.Socket): void => {
     let buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
@@ -91,20 +88,6 @@ export function startMongoFixture(host: string, opts: { auth: boolean; databases
         else socket.destroy();
       }
     });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      resolve({
-        host,
-        port,
-        commands,
-        close: () =>
-          new Promise((done) => {
-            for (const s of sockets) s.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  };
+  return startTcpServer(host, serve).then((server) => ({ ...server, commands }));
 }

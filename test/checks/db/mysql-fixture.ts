@@ -1,5 +1,5 @@
 import mysql from 'mysql2';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 
 /**
  * In-process MySQL server (mysql2's own server side of the protocol): accepts the accounts in
@@ -53,11 +53,12 @@ export function startMysqlFixture(host: string, opts: { emptyPassword: Record<st
       server.writeEof();
     });
   });
+  // mysql2's Server keeps its net.Server private and types listen() with the port only
+  const inner = (server as unknown as { _server: Server })._server;
   return new Promise((resolve) => {
-    server.listen(0, host, () => {
-      // mysql2's Server keeps its net.Server private
-      const address = (server as unknown as { _server: { address(): AddressInfo } })._server.address();
-      resolve({ host, port: address.port, attempts, close: () => new Promise((done) => server.close(() => done())) });
+    inner.listen(0, host, () => {
+      const { port } = inner.address() as AddressInfo;
+      resolve({ host, port, attempts, close: () => new Promise((done) => server.close(() => done())) });
     });
   });
 }

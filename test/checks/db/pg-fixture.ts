@@ -1,4 +1,5 @@
-import net from 'node:net';
+import type net from 'node:net';
+import { startTcpServer } from '../../identify/tcp-fixtures.js';
 
 /**
  * In-process PostgreSQL (protocol 3.0) server: 'trust' lets the users in `users` in without a
@@ -41,11 +42,7 @@ function rowReply(names: string[], values: string[]): Buffer {
 export function startPgFixture(host: string, opts: { auth: 'trust' | 'scram'; users: string[]; databases: number }): Promise<PgFixture> {
   const attempts: string[] = [];
   let passwordSent = false;
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => socket.destroy());
+  const serve = (socket: net.Socket): void => {
     let buffer = Buffer.alloc(0);
     let started = false;
     socket.on('data', (chunk: Buffer) => {
@@ -86,21 +83,6 @@ export function startPgFixture(host: string, opts: { auth: 'trust' | 'scram'; us
         if (type === 'X') socket.end();
       }
     });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      resolve({
-        host,
-        port,
-        attempts,
-        passwordSent: () => passwordSent,
-        close: () =>
-          new Promise((done) => {
-            for (const s of sockets) s.destroy();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  };
+  return startTcpServer(host, serve).then((server) => ({ ...server, attempts, passwordSent: () => passwordSent }));
 }

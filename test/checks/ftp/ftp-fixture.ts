@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { startTcpServer } from '../../identify/tcp-fixtures.js';
 
 /**
  * In-process FTP server speaking just enough of RFC 959/2428 for basic-ftp: anonymous login when
@@ -20,12 +21,9 @@ function listLine(name: string): string {
 
 export function startFtpFixture(host: string, opts: { anonymous: boolean; entries: string[] }): Promise<FtpFixture> {
   const commands: string[] = [];
-  const sockets = new Set<net.Socket>();
-  const servers = new Set<net.Server>();
-  const server = net.createServer((control) => {
-    sockets.add(control);
-    control.on('close', () => sockets.delete(control));
-    control.on('error', () => control.destroy());
+  const dataSockets = new Set<net.Socket>();
+  const listeners = new Set<net.Server>();
+  const serve = (control: net.Socket): void => {
     control.write('220 (fixture FTP 1.0)\r\n');
     let user = '';
     let loggedIn = false;
@@ -52,9 +50,9 @@ export function startFtpFixture(host: string, opts: { anonymous: boolean; entrie
           reply('530 Please login with USER and PASS.');
         } else if (command === 'EPSV' || command === 'PASV') {
           const listener = net.createServer();
-          servers.add(listener);
+          listeners.add(listener);
           data = new Promise((resolve) => listener.once('connection', (s) => {
-            sockets.add(s);
+            dataSockets.add(s);
             listener.close();
             resolve(s);
           }));
@@ -84,21 +82,14 @@ export function startFtpFixture(host: string, opts: { anonymous: boolean; entrie
         }
       }
     });
-  });
-  return new Promise((resolve) => {
-    server.listen(0, host, () => {
-      const { port } = server.address() as net.AddressInfo;
-      resolve({
-        host,
-        port,
-        commands,
-        close: () =>
-          new Promise((done) => {
-            for (const s of sockets) s.destroy();
-            for (const s of servers) s.close();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  };
+  return startTcpServer(host, serve).then((server) => ({
+    ...server,
+    commands,
+    close: async () => {
+      for (const s of dataSockets) s.destroy();
+      for (const s of listeners) s.close();
+      await server.close();
+    },
+  }));
 }
