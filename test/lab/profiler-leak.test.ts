@@ -33,6 +33,8 @@ describe('lab profiler-leak (dubidoc 2022)', () => {
     expect(profiler?.evidence).toMatch(/DATABASE_URL=my…\(\d+\), MAILER_DSN=sm…\(\d+\)/);
     const db = report.hosts.find((h) => h.address === DB);
     expect(db?.ports[0]?.service).toMatchObject({ name: 'mysql', product: 'MySQL', version: '8.0.31' });
+    // the greeting server refuses every login: a reachable port, not an open database
+    expect(report.findings.filter((f) => f.host === DB && f.severity !== 'info')).toEqual([]);
   });
 
   it('no credential of the scenario reaches any report format', () => {

@@ -62,3 +62,12 @@ describe('tls.weak', () => {
     for (const a of ['8.8.8.8', '172.32.0.1', '2001:db8::1', 'praxis.example']) expect(isPublicAddress(a)).toBe(true);
   });
 });
+
+describe('tls.weak against a hostile port', () => {
+  it('a port that accepts and never answers the ClientHello ends by the time limit', async () => {
+    const server = await track(startTcpServer(HOST, () => undefined));
+    const started = Date.now();
+    expect(await tlsWeak.run(target(server.port), checkContext({ timeoutMs: 300 }))).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+});
