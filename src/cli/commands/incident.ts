@@ -5,6 +5,7 @@
  *   praxiswache incident assess 1 --dpc 4 --ei 1 --confidentiality 0.5
  *   praxiswache incident show 1 --format json
  *   praxiswache incident notice 1 --to authority --lang de --format html > meldung.html
+ *   praxiswache incident remind --once          # Art. 33 deadline reminders, from cron
  */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
@@ -13,6 +14,7 @@ import {
   addStoreOptions, authorOf, collect, oneOf, parseChoice, parseCount, parseId, parseLang, parseList, parseNumber, parseTime,
   withService, type StoreFlags,
 } from '../../respond/cli-support.js';
+import { registerRemind } from '../../respond/cli-remind.js';
 import { ART34_GROUNDS, type Art34Ground } from '../../respond/decision.js';
 import { buildPatientLetter } from '../../respond/letter-art34.js';
 import type { IncidentDetails } from '../../respond/model.js';
@@ -240,4 +242,6 @@ export function register(program: Command): void {
       });
       out(render(doc, format), str(o.out));
     });
+
+  registerRemind(incident);
 }
