@@ -32,6 +32,11 @@ function cliHasPortsOnly() {
 }
 const viaCli = process.env.PW_VIA !== 'driver' && cliHasPortsOnly();
 
+function viaDriver(hosts, ports) {
+  const r = timed(process.execPath, [join(here, 'driver.js'), hosts, ports]);
+  return { ...r, open: JSON.parse(r.stdout).open };
+}
+
 function praxiswache(hosts, ports) {
   if (viaCli) {
     const portArg = ports === '-' ? '-p-' : `-p${ports}`;
@@ -40,8 +45,7 @@ function praxiswache(hosts, ports) {
     const open = report.hosts.flatMap((h) => h.ports.map((p) => `${h.address}:${p.port}`));
     return { ...r, open };
   }
-  const r = timed(process.execPath, [join(here, 'driver.js'), hosts, ports]);
-  return { ...r, open: JSON.parse(r.stdout).open };
+  return viaDriver(hosts, ports);
 }
 
 function nmap(extra) {
@@ -82,6 +86,7 @@ const scenarios = [
 ];
 const tools = [
   { name: 'praxiswache', run: praxiswache },
+  ...(viaCli ? [{ name: 'praxiswache discover() driver', run: viaDriver }] : []),
   { name: 'nmap -sT -T4', run: nmap(['-T4']) },
   { name: 'nmap -sT --min-rate 50000', run: nmap(['--min-rate', '50000']) },
 ].filter((t) => process.env.ONLY === undefined || t.name === process.env.ONLY);
