@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import dimse from 'dcmjs-dimse';
 
@@ -45,8 +46,12 @@ export interface SessionOptions {
   maxMatches?: number;
 }
 
-// dcmjs-dimse logs every PDU at info level; our output is the report, never its log.
+// dcmjs-dimse logs every PDU at info level and dcmjs warns about malformed datasets; our output
+// is the report, never their logs (a hostile peer's bytes must not reach the terminal).
 dimse.log.setLevel('silent');
+// The CommonJS instance: that is the one dcmjs-dimse loads (ESM import would give a second copy).
+const dcmjs = createRequire(import.meta.url)('dcmjs') as { log: { setLevel(level: 'silent'): void } };
+dcmjs.log.setLevel('silent');
 
 /** The base class of dcmjs-dimse's Scp: the association engine, usable on any socket. */
 interface DimseNetwork {
@@ -91,7 +96,6 @@ export function runSession(target: CheckTarget, ctx: CheckContext, requests: Req
       received += chunk.length;
       if (received > ctx.maxBytes) return finish('byte limit');
       for (const pdu of tracker.feed(chunk)) {
-        if (pdu.type === PduType.associateAc) result.association = 'accepted';
         if (pdu.type === PduType.abort) {
           result.abort = describeAbort(pdu.body);
           return finish('closed');
