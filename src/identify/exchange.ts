@@ -55,15 +55,7 @@ export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
     let idleTimer: NodeJS.Timeout | undefined;
     let peerCertificate: Buffer | undefined;
 
-    const socket: net.Socket = opts.tls
-      ? tls.connect({
-          host: opts.host,
-          port: opts.port,
-          // Practices run self-signed certificates; identification must see them, not reject them.
-          rejectUnauthorized: false,
-          ...(net.isIP(opts.host) ? {} : { servername: opts.host }),
-        })
-      : net.connect({ host: opts.host, port: opts.port });
+    const { raw, socket } = openConnection(opts);
 
     const finish = (end: ExchangeEnd, errorCode?: string): void => {
       if (done) return;
@@ -72,17 +64,17 @@ export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
       clearTimeout(idleTimer);
       opts.signal?.removeEventListener('abort', onAbort);
       socket.removeAllListeners('data');
-      socket.on('error', () => undefined); // late errors after destroy must not crash us
-      socket.destroy();
       const reply = Buffer.from(buffer.subarray(0, size));
-      resolve({
+      const result: ExchangeResult = {
         reply,
         end,
         connected,
         elapsedMs: Date.now() - started,
         ...(errorCode ? { errorCode } : {}),
         ...(peerCertificate ? { peerCertificate } : {}),
-      });
+      };
+      // Resolve only once the connection is gone, so that a caller's "done" means "nothing left open".
+      void closeConnection(raw, socket, end !== 'closed').then(() => resolve(result));
     };
 
     const onAbort = (): void => finish('aborted');
@@ -123,12 +115,55 @@ export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
         idleTimer = setTimeout(() => finish('idle'), opts.idleMs);
       }
     });
-    socket.on('end', () => finish('closed'));
-    socket.on('close', () => finish('closed'));
-    socket.on('error', (err: NodeJS.ErrnoException) => {
+    const onError = (err: NodeJS.ErrnoException): void => {
       if (err.code === 'ECONNREFUSED') return finish('refused', err.code);
       // A peer that replied and then reset still gave us its reply.
       finish(size > 0 && connected ? 'closed' : 'error', err.code ?? err.message);
-    });
+    };
+    for (const s of new Set([raw, socket])) {
+      s.on('end', () => finish('closed'));
+      s.on('close', () => finish('closed'));
+      s.on('error', onError);
+    }
   });
+}
+
+/**
+ * The TCP socket and the stream we talk over: the same socket in clear; for TLS, a TLS socket
+ * wrapping a TCP socket we created ourselves, so that we can reset the TCP connection underneath.
+ */
+function openConnection(opts: ExchangeOptions): { raw: net.Socket; socket: net.Socket } {
+  const raw = net.connect({ host: opts.host, port: opts.port });
+  if (!opts.tls) return { raw, socket: raw };
+  const socket = tls.connect({
+    socket: raw,
+    // Practices run self-signed certificates; identification must see them, not reject them.
+    rejectUnauthorized: false,
+    ...(net.isIP(opts.host) ? {} : { servername: opts.host }),
+  });
+  return { raw, socket };
+}
+
+/** Longest wait for the 'close' events after destroy; they normally come within one loop turn. */
+const CLOSE_WAIT_MS = 1000;
+
+/**
+ * Ends the connection and waits until both sockets report 'close'. When we end the conversation
+ * (timeout, abort, enough read), the TCP connection is reset rather than closed with a FIN: a
+ * silent or non-reading peer would otherwise hold its end open (CLOSE-WAIT) and ours would linger
+ * in FIN-WAIT-2 for a minute, thousands of times over in a scan. A connection still being set up
+ * is simply destroyed (resetting it would wait for a connect that may never come).
+ */
+function closeConnection(raw: net.Socket, socket: net.Socket, reset: boolean): Promise<void> {
+  const sockets = [...new Set([raw, socket])];
+  const closed = sockets.map((s) => (s.closed ? Promise.resolve() : new Promise<void>((r) => s.once('close', () => r()))));
+  for (const s of sockets) s.on('error', () => undefined); // late errors after destroy must not crash us
+  if (reset && !raw.destroyed && !raw.connecting) raw.resetAndDestroy();
+  for (const s of sockets) s.destroy();
+  let timer: NodeJS.Timeout | undefined;
+  const capped = new Promise<void>((r) => {
+    timer = setTimeout(r, CLOSE_WAIT_MS);
+    timer.unref();
+  });
+  return Promise.race([Promise.all(closed).then(() => undefined), capped]).finally(() => clearTimeout(timer));
 }
