@@ -4,7 +4,7 @@ import { FAKE_SURNAMES } from '../../../src/lab/fake-documents.js';
 import { FAKE_GIVEN_NAMES, fakePatients } from '../../../src/lab/fake-patients.js';
 import { startFhirServer } from '../../../src/lab/fhir-server.js';
 import { startJsonApi } from '../../../src/lab/json-api-server.js';
-import { closeAfterEach } from '../../identify/tcp-fixtures.js';
+import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
 
 const HOST = '127.22.13.1';
@@ -33,6 +33,29 @@ describe('fhir.patient-read', () => {
     const server = await track(startJsonApi({ host: HOST, port: 0, routes: new Map<string, unknown>([['/4_0_1/metadata', statement], ['/4_0_1/Patient', list]]) }));
     const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts[0]!.evidence).toBe('FHIR /4_0_1/Patient?_count=1 without credentials: JSON array (no Bundle), 2 entries; elements present: gender, name');
+  });
+
+  it('a soft-404 JSON server answering a CapabilityStatement on every path produces nothing', async () => {
+    const body = JSON.stringify({ resourceType: 'CapabilityStatement', status: 'active' });
+    const server = await track(
+      startTcpServer(HOST, (socket) => socket.once('data', () => socket.end(`HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nContent-Length: ${body.length}\r\n\r\n${body}`))),
+    );
+    expect(await patientRead.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
+  });
+
+  it('a Bundle cut short (announced length not delivered) is not evidence', async () => {
+    const statement = JSON.stringify({ resourceType: 'CapabilityStatement' });
+    const bundle = JSON.stringify({ resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', gender: 'male' } }] });
+    const server = await track(
+      startTcpServer(HOST, (socket) =>
+        socket.once('data', (req) => {
+          const metadata = req.toString('latin1').includes('metadata');
+          const body = metadata ? statement : bundle;
+          socket.end(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length + (metadata ? 0 : 500)}\r\n\r\n${body}`);
+        }),
+      ),
+    );
+    expect(await patientRead.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([]);
   });
 
   it('fixed twin: the same server behind auth (401) produces nothing', async () => {

@@ -39,6 +39,25 @@ describe('hl7.mllp-open', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
+  it('an endless unframed reply is cut at 16 KB; a frame that never ends is no ACK', async () => {
+    const flood = await startTcpServer(HOST, (socket, count) =>
+      socket.once('data', () => {
+        const chunk = Buffer.alloc(8192, 0x41);
+        const pump = (): void => {
+          while (!socket.destroyed && socket.write(chunk)) count(chunk.length);
+          if (!socket.destroyed) socket.once('drain', pump);
+        };
+        socket.write(Buffer.from('\x0bMSH|^~\\&|KIS\rMSA|', 'latin1'));
+        pump();
+      }),
+    );
+    running.push(flood);
+    const started = Date.now();
+    expect(await mllpOpen.run(target(flood.port), checkContext({ timeoutMs: 3000 }))).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(flood.written()).toBeLessThan(8 * 1024 * 1024);
+  });
+
   it('parseAck: AR counts, foreign separators work, missing MSA or unknown codes do not', () => {
     expect(parseAck(frame('MSH|^~\\&|KIS||||||ACK|1|P|2.3\rMSA|AR|X1\r'))).toEqual({ code: 'AR', controlId: 'X1' });
     expect(parseAck(frame('MSH#^~\\&#KIS\rMSA#AE#X2\r'))).toEqual({ code: 'AE', controlId: 'X2' });
