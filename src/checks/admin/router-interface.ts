@@ -32,7 +32,7 @@ export const routerInterface: Check = {
       en: 'Disable remote access to the management interface from the internet (practice network or VPN only), set a strong individual password and keep the firmware updated. Review forwardings after every update.',
     },
     cwe: [284, 1188],
-    kbv: ['A1-NETZ-UEBERGANG', 'A1-NETZ-KONFIG-PRUEFEN'],
+    kbv: ['KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)', 'topic/router-config-review'],
     incidents: [INCIDENTS.celle2019],
     intrusive: false,
   },

@@ -34,7 +34,7 @@ export const elasticsearchOpen: Check = {
       en: 'Enable the security features (xpack.security.enabled: true or the security plugin), set passwords for all users, enable TLS, restrict network.host to internal addresses and do not expose port 9200.',
     },
     cwe: [306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: true,
   },

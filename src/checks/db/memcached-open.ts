@@ -29,7 +29,7 @@ export const memcachedOpen: Check = {
       en: 'Bind memcached to 127.0.0.1 only (-l 127.0.0.1), disable UDP (-U 0) and do not expose the port; where network access is needed, enable authentication (SASL or -Y).',
     },
     cwe: [306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: false,
   },

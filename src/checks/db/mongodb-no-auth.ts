@@ -31,7 +31,7 @@ export const mongodbNoAuth: Check = {
       en: 'Enable access control (security.authorization: enabled), create users with passwords, restrict bindIp to the addresses needed and do not expose port 27017.',
     },
     cwe: [306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: true,
   },

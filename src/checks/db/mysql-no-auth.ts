@@ -37,7 +37,7 @@ export const mysqlNoAuth: Check = {
       en: 'Give root a strong password or restrict it to unix_socket login, remove anonymous users (mariadb-secure-installation or mysql_secure_installation), bind the server to 127.0.0.1 or the internal network (bind-address) and do not expose port 3306.',
     },
     cwe: [521, 306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: true,
   },

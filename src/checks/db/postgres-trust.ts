@@ -37,7 +37,7 @@ export const postgresTrust: Check = {
       en: 'Replace "trust" with "scram-sha-256" for network connections in pg_hba.conf, set passwords for all roles, restrict listen_addresses to the addresses needed and do not expose port 5432.',
     },
     cwe: [306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: true,
   },

@@ -29,7 +29,7 @@ export const redisNoAuth: Check = {
       en: 'Bind Redis to 127.0.0.1 or the internal network only (bind), set a strong password or ACL users (requirepass / ACL SETUSER) and keep protected-mode on. Do not forward the port in the router.',
     },
     cwe: [306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: true,
   },

@@ -35,7 +35,7 @@ export const openAssociation: Check = {
       en: 'Accept only known modalities and workstations (calling AE checks; in Orthanc DicomAlwaysAllowEcho=false, DicomCheckCalledAet=true, a maintained modality list), never forward the DICOM port to the internet, and use a VPN or DICOM TLS for remote access.',
     },
     cwe: [284, 306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.openPacs2019],
     intrusive: false,
   },

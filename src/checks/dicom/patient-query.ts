@@ -40,7 +40,7 @@ export const patientQuery: Check = {
       en: 'Allow queries only from registered modalities (Orthanc: DicomAlwaysAllowFind=false, DicomCheckCalledAet=true, modalities bound to their IPs; dcmqrscp: peers and per-storage-area access), never forward the DICOM port to the internet. Check logs for third-party access and assess the GDPR Art. 33 notification duty.',
     },
     cwe: [284, 306, 359],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.openPacs2019],
     intrusive: true,
   },

@@ -39,7 +39,7 @@ export const patientRead: Check = {
       en: 'Enforce authentication on every FHIR endpoint (e.g. SMART on FHIR/OAuth2), expose the API only to authorised systems in the practice network or via VPN, and use HTTPS. Check for third-party access and assess the GDPR Art. 33 notification duty.',
     },
     cwe: [306, 284, 359],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.docCirrus2020],
     intrusive: true,
   },

@@ -38,7 +38,7 @@ export const ftpAnonymous: Check = {
       en: 'Disable anonymous login (vsftpd: anonymous_enable=NO), replace FTP with SFTP or an encrypted file exchange and do not forward the port in the router.',
     },
     cwe: [284, 319],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-APP-VERSCHLUESSELUNG', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'topic/encryption-in-transit', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: true,
   },

@@ -36,7 +36,7 @@ export const mllpOpen: Check = {
       en: 'Open the HL7 interface only to the known systems (firewall/allow-list per IP), reach it from the internet only through a VPN and, where possible, run MLLP over TLS with client certificates.',
     },
     cwe: [306, 284],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG', 'A1-APP-VERSCHLUESSELUNG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)', 'topic/encryption-in-transit'],
     incidents: [INCIDENTS.docCirrus2020],
     intrusive: true,
   },

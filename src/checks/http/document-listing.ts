@@ -34,7 +34,7 @@ export const documentListing: Check = {
       en: 'Disable directory listings (autoindex/Options -Indexes), put the documents behind authentication and reach them from the internet only through a VPN. Check access logs for third-party access and assess the GDPR Art. 33 notification duty.',
     },
     cwe: [548, 306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.celle2019],
     intrusive: false,
   },

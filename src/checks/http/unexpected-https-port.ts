@@ -30,7 +30,7 @@ export const unexpectedHttpsPort: Check = {
       en: 'Review the router’s port forwardings and exposed services and close everything not needed. Check again after every firmware update (Celle: the update re-opened the ports). praxiswache watch alerts when a closed port opens again.',
     },
     cwe: [284],
-    kbv: ['A1-NETZ-UEBERGANG', 'A1-NETZ-KONFIG-PRUEFEN'],
+    kbv: ['KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)', 'topic/router-config-review'],
     incidents: [INCIDENTS.celle2019],
     intrusive: false,
   },

@@ -35,7 +35,7 @@ export const mailPlaintextAuth: Check = {
       en: 'Allow login only after TLS (Dovecot: ssl = required, auth_allow_cleartext = no or disable_plaintext_auth = yes; Postfix: smtpd_tls_auth_only = yes), prefer the TLS ports 993, 995 and 465 and do not expose plaintext ports.',
     },
     cwe: [319, 523],
-    kbv: ['A1-APP-VERSCHLUESSELUNG'],
+    kbv: ['topic/encryption-in-transit'],
     incidents: [INCIDENTS.docCirrus2020],
     intrusive: false,
   },

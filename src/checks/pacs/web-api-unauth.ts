@@ -40,7 +40,7 @@ export const webApiUnauth: Check = {
       en: 'Enforce authentication (Orthanc: AuthenticationEnabled=true with your own RegisteredUsers, RemoteAccessAllowed only with authentication), keep the web API inside the practice network or behind a VPN, and use HTTPS. Check for third-party access and assess the GDPR Art. 33 notification duty.',
     },
     cwe: [306, 284, 359],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.openPacs2019],
     intrusive: true,
   },

@@ -30,7 +30,7 @@ export const rdpExposed: Check = {
       en: 'Do not forward RDP to the internet; remote maintenance only through a VPN with a second factor. Enforce Network Level Authentication and keep Windows updated.',
     },
     cwe: [284],
-    kbv: ['A1-NETZ-UEBERGANG'],
+    kbv: ['KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.celle2019],
     intrusive: false,
   },

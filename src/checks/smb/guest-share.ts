@@ -34,7 +34,7 @@ export const smbGuestShare: Check = {
       en: 'Disable guest access (Samba: map to guest = never, guest ok = no, restrict anonymous = 2; Windows: disable the guest account, forbid anonymous enumeration). Never forward SMB to the internet.',
     },
     cwe: [284, 306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.celle2019],
     intrusive: true,
   },

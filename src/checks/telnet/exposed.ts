@@ -34,7 +34,7 @@ export const telnetExposed: Check = {
       en: 'Disable telnet on the device and use SSH or an HTTPS interface on the internal network for administration; do not forward port 23 in the router.',
     },
     cwe: [319],
-    kbv: ['A1-APP-VERSCHLUESSELUNG', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/encryption-in-transit', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [],
     intrusive: false,
   },

@@ -41,7 +41,7 @@ export function createTlsWeak(opts: TlsWeakOptions = {}): Check {
         en: 'Allow only TLS 1.2 and 1.3 (nginx: ssl_protocols TLSv1.2 TLSv1.3;). Install a valid certificate from a trusted authority for the actual name (e.g. Let’s Encrypt) and automate renewal. Update router and device firmware when it cannot do better.',
       },
       cwe: [326, 295, 298],
-      kbv: ['A1-APP-VERSCHLUESSELUNG'],
+      kbv: ['topic/encryption-in-transit'],
       incidents: [INCIDENTS.celle2019],
       intrusive: false,
     },

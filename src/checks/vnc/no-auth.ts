@@ -32,7 +32,7 @@ export const vncNoAuth: Check = {
       en: 'Set a strong password (better: user-account login) and reach VNC only through a VPN or SSH tunnel; remove the router port forwarding.',
     },
     cwe: [306],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.docCirrus2020],
     intrusive: false,
   },

@@ -33,7 +33,7 @@ export const debugEndpoint: Check = {
       en: 'Disable the interface or restrict it to localhost or a management network (Apache: Require local; Spring: expose only health). Rotate credentials that were shown.',
     },
     cwe: [215, 200],
-    kbv: ['A1-APP-ZUGRIFF'],
+    kbv: ['topic/access-control'],
     incidents: [INCIDENTS.dubidoc2022],
     intrusive: false,
   },

@@ -50,7 +50,7 @@ export const envFile: Check = {
       en: 'Point the document root at the application’s public/ directory and deny dot files (nginx: location ~ /\\. { deny all; }). Rotate every password and key in the file at once; check database and mail access logs for foreign access.',
     },
     cwe: [538, 200],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.dubidoc2022],
     intrusive: false,
   },

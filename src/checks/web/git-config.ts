@@ -50,7 +50,7 @@ export const gitConfig: Check = {
       en: 'Deny access to .git and all dot files in the web server, or deploy only the build output without .git. Rotate credentials contained in the history.',
     },
     cwe: [527, 538],
-    kbv: ['A1-APP-ZUGRIFF'],
+    kbv: ['topic/access-control'],
     incidents: [INCIDENTS.dubidoc2022],
     intrusive: false,
   },

@@ -40,7 +40,7 @@ export const phpinfo: Check = {
       en: 'Delete the file (phpinfo does not belong on a production server). If credentials were shown, rotate them at once and check access logs.',
     },
     cwe: [200, 497],
-    kbv: ['A1-APP-ZUGRIFF'],
+    kbv: ['topic/access-control'],
     incidents: [INCIDENTS.dubidoc2022],
     intrusive: false,
   },

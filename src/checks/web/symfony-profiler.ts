@@ -63,7 +63,7 @@ export const symfonyProfiler: Check = {
       en: 'Set APP_ENV=prod and APP_DEBUG=0, load the WebProfilerBundle only in development and remove app_dev.php. Rotate every credential shown at once, take the database off the internet and check for third-party access (assess the GDPR Art. 33 notification duty).',
     },
     cwe: [489, 215, 200],
-    kbv: ['A1-APP-ZUGRIFF', 'A1-NETZ-UEBERGANG'],
+    kbv: ['topic/access-control', 'KBV Anlage 1 Nr. 32 (Fassung 2021)', 'KZBV Anlage 1 Nr. 11 (Fassung 2025)'],
     incidents: [INCIDENTS.dubidoc2022],
     intrusive: false,
   },
