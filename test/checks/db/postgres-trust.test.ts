@@ -36,4 +36,25 @@ describe('db.postgres.trust (in-process PostgreSQL protocol)', () => {
     expect(await postgresTrust.run(target(server.port), checkContext({ timeoutMs: 300 }))).toEqual([]);
     expect(Date.now() - started).toBeLessThan(4 * 300 + 1_500);
   });
+
+  it('a peer that logs us in and then floods (a 64 MB message) is cut at the byte limit', async () => {
+    let written = 0;
+    const server = await track(startTcpServer(HOST, (socket) => {
+      socket.once('data', () => {
+        const ok = Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]); // AuthenticationOk
+        const header = Buffer.from([0x53, 0x04, 0, 0, 0]); // ParameterStatus announcing 64 MB
+        socket.write(Buffer.concat([ok, header]));
+        const chunk = Buffer.alloc(64 * 1024, 0x41);
+        const pump = (): void => {
+          while (!socket.destroyed && written < 64 * 1024 * 1024 && socket.write(chunk)) written += chunk.length;
+          if (!socket.destroyed && written < 64 * 1024 * 1024) socket.once('drain', pump);
+        };
+        pump();
+      });
+    }));
+    const started = Date.now();
+    expect(await postgresTrust.run(target(server.port), checkContext({ timeoutMs: 2_000, maxBytes: 64 * 1024 }))).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(8 * 2_000);
+    expect(written).toBeLessThan(16 * 1024 * 1024);
+  });
 });
