@@ -2,7 +2,7 @@
 // smbd only binds addresses it finds on an interface, so its 127.23.7.x addresses live on that
 // namespace's loopback. Starts smbd with a guest share and its hardened twin, scans both as the
 // pipeline does, and prints one JSON line with what it saw.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDaemon, type DaemonContext, type RunningDaemon } from './support/daemon.js';
 import { scanPort } from './web-scan.js';
@@ -60,12 +60,39 @@ function startSmbd(name: string, host: string, guest: boolean): Promise<RunningD
   });
 }
 
+/**
+ * smbd starts samba-dcerpcd and its rpcd_* workers on demand (share enumeration), and they
+ * leave smbd's process group, so stopping the daemon misses them. They are found by their
+ * --configfile in the daemon's throwaway dir and ended by pid.
+ */
+function stopRpcHelpers(dir: string): void {
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (!cmdline.includes(`--configfile=${join(dir, 'smb.conf')}`)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+async function stop(d: RunningDaemon): Promise<void> {
+  stopRpcHelpers(d.dir);
+  await d.stop();
+}
+
 const on = await startSmbd('smbd (guest share)', GUEST_ON, true);
 const off = await startSmbd('smbd (guest off, restrict anonymous = 2)', GUEST_OFF, false);
 try {
   const result = { guestOn: await scanPort(on.host, on.port), guestOff: await scanPort(off.host, off.port) };
   console.log(JSON.stringify(result));
 } finally {
-  await on.stop();
-  await off.stop();
+  await stop(on);
+  await stop(off);
 }
