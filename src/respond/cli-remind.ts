@@ -23,7 +23,7 @@ function print(outcomes: readonly ReminderOutcome[], dryRun: boolean): void {
   for (const o of outcomes) {
     process.stdout.write(`${describeOutcome(o)}\n`);
     if (!dryRun) continue;
-    process.stdout.write(`  Subject: ${o.message.subject}\n${o.message.text.replace(/^(?=.)/gm, '  | ')}\n`);
+    process.stdout.write(`  Subject: ${o.message.subject}\n${o.message.text.trimEnd().replace(/^/gm, '  | ')}\n\n`);
   }
 }
 

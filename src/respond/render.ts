@@ -91,7 +91,12 @@ export function htmlPage(lang: string, title: string, body: string): string {
     `<title>${escapeHtml(title)}</title>`,
     '<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5;padding:0 1rem}',
     'dt{font-weight:600;margin-top:.6rem}dd{margin-left:1rem}.callout{border-left:4px solid #b00;padding-left:.8rem}',
-    'table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}</style>',
+    'table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}',
+    'dd,li,td{overflow-wrap:anywhere}',
+    // Printed (and PDF via Chromium): A4 with page numbers, no heading or label left alone at a page foot.
+    '@page{size:A4;margin:18mm 16mm 20mm;@bottom-right{content:counter(page) " / " counter(pages);font:8pt system-ui,sans-serif;color:#555}}',
+    '@media print{body{max-width:none;margin:0;padding:0;font-size:10pt}h1{font-size:17pt;margin-top:0}h2{font-size:13pt}',
+    'h1,h2,dt{break-after:avoid}dd,li,tr,.callout{break-inside:avoid}a{color:inherit}}</style>',
     '</head><body>',
     body,
     '</body></html>',

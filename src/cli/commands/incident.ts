@@ -5,6 +5,7 @@
  *   praxiswache incident assess 1 --dpc 4 --ei 1 --confidentiality 0.5
  *   praxiswache incident show 1 --format json
  *   praxiswache incident notice 1 --to authority --lang de --format html > meldung.html
+ *   praxiswache incident notice 1 --to authority --lang de --format pdf -o meldung.pdf   # needs chromium
  *   praxiswache incident remind --once          # Art. 33 deadline reminders, from cron
  */
 import { writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { buildPatientLetter } from '../../respond/letter-art34.js';
 import type { IncidentDetails } from '../../respond/model.js';
 import type { IncidentPatch } from '../../respond/service.js';
 import { buildAuthorityNotice } from '../../respond/notice-art33.js';
+import { renderPdf, requireChromium } from '../../respond/pdf.js';
 import { buildRegisterEntry } from '../../respond/register.js';
 import { render } from '../../respond/render.js';
 import {
@@ -222,14 +224,18 @@ export function register(program: Command): void {
     .argument('<id>')
     .requiredOption('--to <authority|patients|register>', 'which document')
     .option('--lang <de|en>', 'language', 'de')
-    .option('--format <md|html>', 'output format', 'md')
-    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--format <md|html|pdf>', 'output format (pdf needs Chromium and -o)', 'md')
+    .option('-o, --out <file>', 'write to a file instead of stdout')
     .option('--mark-ready', 'record that the Art. 33 notice is complete and ready to send (refused while items are missing)')
     .action(async (id: string, o: Flags) => {
       const to = oneOf(str(o.to), '--to', ['authority', 'patients', 'register'] as const, 'authority');
       const lang = parseLang(str(o.lang));
-      const format = oneOf(str(o.format), '--format', ['md', 'html'] as const, 'md');
+      const format = oneOf(str(o.format), '--format', ['md', 'html', 'pdf'] as const, 'md');
       const incidentId = parseId(id);
+      const file = str(o.out);
+      // Checked before anything is recorded: a PDF that cannot be made must not mark the notice ready.
+      if (format === 'pdf' && !file) throw new UsageError('--format pdf writes a file: give -o FILE');
+      const chromium = format === 'pdf' ? requireChromium() : undefined;
       const doc = await withService(o, async (s) => {
         if (o.markReady === true) {
           if (to !== 'authority') throw new UsageError('--mark-ready applies to --to authority');
@@ -240,7 +246,12 @@ export function register(program: Command): void {
         if (to === 'patients') return buildPatientLetter(i, lang).doc;
         return buildRegisterEntry(i, lang);
       });
-      out(render(doc, format), str(o.out));
+      if (chromium && file) {
+        const bytes = await renderPdf(render(doc, 'html'), file, { chromium });
+        process.stderr.write(`${file}: PDF, ${String(bytes)} bytes\n`);
+      } else {
+        out(render(doc, format === 'html' ? 'html' : 'md'), file);
+      }
     });
 
   registerRemind(incident);
