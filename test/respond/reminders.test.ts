@@ -16,7 +16,7 @@ import { runIncidentReminders, type ReminderContext, type ReminderOutcome } from
 import { createNotifier } from '../../src/watch/notify.js';
 import { runWatch } from '../../src/watch/watcher.js';
 import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from '../watch/receivers.js';
-import { RESPOND_BACKENDS } from './cli-harness.js';
+import { RESPOND_BACKENDS, cli } from './cli-harness.js';
 
 const SMTP_HOST = '127.16.1.1';
 const HOOK_HOST = '127.16.2.1';
@@ -219,5 +219,32 @@ describe('reminder steps', () => {
     expect(currentStep(aware, new Date(AWARE + 70 * HOUR))).toBe('due-2h');
     expect(currentStep(aware, new Date(AWARE + 72 * HOUR - 1))).toBe('due-2h');
     expect(currentStep(aware, new Date(AWARE + 72 * HOUR))).toBe('overdue');
+  });
+});
+
+describe('praxiswache incident remind (CLI)', () => {
+  it('--dry-run prints the message and sends nothing; --once sends the current step once', async () => {
+    const db = await RESPOND_BACKENDS[0]!.start();
+    const hook = await startWebhookReceiver(HOOK_HOST);
+    try {
+      const store = await openStore(db.options);
+      await store.sites.add({ name: 'cron-site', land: 'BY', targets: ['127.16.3.1'], ports: '443', contacts: { emails: [], webhooks: [{ url: hook.url, secret: HOOK_SECRET }] }, language: 'en', schedule: 'every 24h', remindAfterHours: 24 });
+      await store.close();
+      const awareAt = new Date(Date.now() - 71 * HOUR).toISOString();
+      const id = (await cli(['incident', 'open', ...db.args, '--author', 'dsb', '--site', 'cron-site', '--title', 'Open share', '--discovered-at', awareAt, '--aware-at', awareAt])).trim();
+
+      const dry = await cli(['incident', 'remind', ...db.args, '--dry-run']);
+      expect(dry).toContain(`incident #${id} (site cron-site): deadline reminder due-2h would be sent to webhook ${hook.url}`);
+      expect(dry).toContain('Subject: [praxiswache] Art. 33 deadline: notify BayLDA by');
+      expect(dry).toMatch(/^ {2}\| \d\. Notify the supervisory authority: https:\/\/www\.lda\.bayern\.de\/datenpanne$/m);
+      expect(hook.attempts).toBe(0);
+
+      expect(await cli(['incident', 'remind', ...db.args, '--once', '--webhook-attempts', '1'])).toBe(`incident #${id} (site cron-site): deadline reminder due-2h sent\n`);
+      expect(await cli(['incident', 'remind', ...db.args, '--once'])).toBe('');
+      expect(hook.hooks).toHaveLength(1);
+    } finally {
+      await hook.stop();
+      await db.stop();
+    }
   });
 });
