@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../core/types.js';
 import { VERSION } from '../core/version.js';
-import { registerAll } from './commands/index.js';
+import { registerCommands } from './commands/index.js';
 import { EXIT } from './exit-codes.js';
 
 const program = new Command('praxiswache')
@@ -15,9 +15,8 @@ const program = new Command('praxiswache')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-registerAll(program);
-
 try {
+  await registerCommands(program, process.argv);
   await program.parseAsync(process.argv);
 } catch (err) {
   process.exitCode = exitCodeFor(err);

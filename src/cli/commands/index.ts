@@ -1,17 +1,31 @@
 import type { Command } from 'commander';
-import { register as scan } from './scan.js';
-import { register as ports } from './ports.js';
-import { register as checks } from './checks.js';
-import { register as lab } from './lab.js';
-import { register as demo } from './demo.js';
-import { register as site } from './site.js';
-import { register as diff } from './diff.js';
-import { register as baseline } from './baseline.js';
-import { register as watch } from './watch.js';
-import { register as incident } from './incident.js';
-import { register as register_ } from './register.js';
 
-/** Order here is the order in --help: the find → watch → respond loop. */
-export function registerAll(program: Command): void {
-  for (const add of [scan, ports, checks, lab, demo, site, diff, baseline, watch, incident, register_]) add(program);
+type Registrar = (program: Command) => void;
+
+/**
+ * Order here is the order in --help: the find → watch → respond loop. Modules load lazily so a
+ * command pays only for its own dependencies (database drivers, mail, DICOM…): start-up time is
+ * part of every scan's time.
+ */
+const COMMANDS: readonly [string, () => Promise<{ register: Registrar }>][] = [
+  ['scan', () => import('./scan.js')],
+  ['ports', () => import('./ports.js')],
+  ['checks', () => import('./checks.js')],
+  ['lab', () => import('./lab.js')],
+  ['demo', () => import('./demo.js')],
+  ['site', () => import('./site.js')],
+  ['diff', () => import('./diff.js')],
+  ['baseline', () => import('./baseline.js')],
+  ['watch', () => import('./watch.js')],
+  ['incident', () => import('./incident.js')],
+  ['register', () => import('./register.js')],
+];
+
+/** Registers the command named in argv, or every command when none is named (help, typos). */
+export async function registerCommands(program: Command, argv: readonly string[]): Promise<void> {
+  const args = argv.slice(2);
+  const named = args.find((a) => !a.startsWith('-'));
+  if (named === undefined && (args.includes('--version') || args.includes('-V'))) return;
+  const wanted = COMMANDS.filter(([name]) => name === named);
+  for (const [, load] of wanted.length > 0 ? wanted : COMMANDS) (await load()).register(program);
 }
