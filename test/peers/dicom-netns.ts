@@ -24,6 +24,13 @@ export function createNetns(tag: string): Netns {
   execFileSync('ip', ['netns', 'add', name]);
   const remove = (): void => {
     try {
+      // Whatever still runs in our namespace is ours (a relay whose daemon died first, say).
+      const pids = execFileSync('ip', ['netns', 'pids', name], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
+      for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // namespace or processes already gone
+    }
+    try {
       execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' });
     } catch {
       // already gone

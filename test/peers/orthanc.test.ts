@@ -140,6 +140,7 @@ describe.skipIf(!found)('peer: orthanc', () => {
       ...(await patientQuery.run(dicomTarget(peer('secured')), ctx)),
       ...(await webApiUnauth.run(httpTarget(peer('secured')), ctx)),
     ];
-    expect(aboveInfo(drafts)).toEqual([]);
+    // Observed with Orthanc 1.10.1: nothing at all (unknown calling AE and wrong called AET rejected, REST 401).
+    expect(drafts).toEqual([]);
   });
 });
