@@ -46,25 +46,83 @@ export function planSteps(probes: readonly Probe[], port: number): { probe: Prob
   return [...plain.slice(0, at), ...tls, ...plain.slice(at)];
 }
 
+/** How long the NULL probe listens alone; a service that greets within this time costs one connection. */
+export const NULL_HEAD_START_MS = 250;
+
 /**
  * What speaks on host:port, identified inside TLS when a handshake succeeds. Never throws for
  * network trouble: a dead, silent or hostile port comes back as name 'unknown'.
+ *
+ * Where the plan starts by listening (no port hint), the first questions do not wait for the
+ * listening to end: after a short head start they go out on connections of their own, and the
+ * replies are still judged in plan order. A silent port then costs about one time limit instead
+ * of three; a service that greets late (up to the NULL probe's wait) is still read from its greeting.
+ * The price: a service that is silent for the head start sees up to two extra connections (a
+ * ClientHello, a GET), all reset before we return. Judging in order also means a web server on an
+ * odd port still waits for the listening to end; only the silent case got cheaper.
  */
 export async function identify(host: string, port: number, opts: IdentifyOptions): Promise<ServiceInfo> {
-  const probes = opts.probes ?? PROBES;
+  const steps = planSteps(opts.probes ?? PROBES, port);
+  const deadline = Date.now() + (opts.budgetMs ?? 3 * opts.timeoutMs);
+  const stopAll = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, stopAll.signal]) : stopAll.signal;
+  const started = new Map<number, Promise<ExchangeResult>>();
+  const start = (index: number): Promise<ExchangeResult> | undefined => {
+    const remainingMs = deadline - Date.now();
+    const step = steps[index];
+    if (!started.has(index) && step && remainingMs >= 50 && !opts.signal?.aborted) {
+      started.set(index, send(step.probe, host, port, step.transport, { ...opts, signal, timeoutMs: Math.min(opts.timeoutMs, remainingMs) }));
+    }
+    return started.get(index);
+  };
+  try {
+    if (steps[0]?.probe.payload === null) await openingWave(steps, start);
+    return await judgeInOrder(steps, start, opts.probes ?? PROBES);
+  } finally {
+    // Nothing we started may outlive the answer: cancel what still runs and wait for its sockets.
+    stopAll.abort();
+    await Promise.allSettled(started.values());
+  }
+}
+
+/**
+ * Starts the NULL probe; unless it has its answer within the head start, starts beside it the
+ * first TLS handshake and the first question in clear: the steps a silent port would reach next
+ * (a failed handshake skips the other TLS steps).
+ */
+async function openingWave(
+  steps: readonly { probe: Probe; transport: Transport }[],
+  start: (index: number) => Promise<ExchangeResult> | undefined,
+): Promise<void> {
+  const listening = start(0);
+  if (!listening) return;
+  let timer: NodeJS.Timeout | undefined;
+  const headStartOver = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), NULL_HEAD_START_MS)));
+  const overBeforeAnswer = await Promise.race([listening.then(() => false), headStartOver]);
+  clearTimeout(timer);
+  if (!overBeforeAnswer) return;
+  const firstHandshake = steps.findIndex((s) => s.transport === 'tls');
+  const firstQuestion = steps.findIndex((s) => s.transport === 'plain' && s.probe.payload !== null);
+  for (const index of [firstHandshake, firstQuestion]) if (index > 0) void start(index);
+}
+
+/** The replies, one step at a time in plan order, whether they were started early or are started now. */
+async function judgeInOrder(
+  steps: readonly { probe: Probe; transport: Transport }[],
+  start: (index: number) => Promise<ExchangeResult> | undefined,
+  probes: readonly Probe[],
+): Promise<ServiceInfo> {
   let banner: string | undefined;
   let tlsSeen = false;
   let tlsFailed = false;
   let silentAsks = 0;
-  const deadline = Date.now() + (opts.budgetMs ?? 3 * opts.timeoutMs);
-
-  for (const { probe, transport } of planSteps(probes, port)) {
-    const remainingMs = deadline - Date.now();
-    if (opts.signal?.aborted || remainingMs < 50) break;
+  for (const [index, { probe, transport }] of steps.entries()) {
     if (transport === 'tls' && tlsFailed) continue;
     // Once the port speaks TLS, probes in clear would only cost time.
     if (transport === 'plain' && tlsSeen) break;
-    const result = await send(probe, host, port, transport, { ...opts, timeoutMs: Math.min(opts.timeoutMs, remainingMs) });
+    const pending = start(index);
+    if (!pending) break; // budget spent or aborted
+    const result = await pending;
     if (result.end === 'refused' || result.end === 'aborted') break;
     // A port that let two questions time out without a byte will not answer a third: most
     // services answer even a wrong question with an error, so the remaining probes only cost time.
