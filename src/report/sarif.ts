@@ -64,7 +64,7 @@ function rule(id: string, meta: CheckMeta | undefined, lang: Lang, findings: Fin
     return { id, shortDescription: { text: title } };
   }
   const tags = ['security', ...meta.cwe.map((c) => `external/cwe/cwe-${c}`)];
-  const references = [...meta.cwe.map((c) => `CWE-${c}`), ...meta.kbv.map((k) => `KBV ${k}`)];
+  const references = [...meta.cwe.map((c) => `CWE-${c}`), ...meta.kbv];
   return {
     id,
     name: id,
