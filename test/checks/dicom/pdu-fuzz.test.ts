@@ -69,7 +69,7 @@ describe(`DICOM reply fuzzing (seed ${SEED}, ${BUDGET_MS} ms)`, () => {
 
   it('a session against a mutating server always ends within its time limit, never throws', async () => {
     const rnd = prng(SEED ^ 0x5a5a);
-    let current = Buffer.alloc(0);
+    let current: Buffer = Buffer.alloc(0);
     const server = await track(startTcpServer(HOST, (s) => s.once('data', () => s.end(current))));
     const target = { host: HOST, port: server.port, service: { name: 'dicom', tls: false } };
     const ctx = checkContext({ timeoutMs: 300, maxBytes: 64 * 1024 });
