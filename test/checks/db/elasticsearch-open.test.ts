@@ -15,7 +15,7 @@ const INDICES = [
 ];
 
 /** An Elasticsearch-like HTTP API; `secured` answers 401 with a Basic challenge like x-pack security. */
-function startEs(opts: { secured?: boolean; root?: object } = {}) {
+function startEs(opts: { secured?: boolean; root?: object; indices?: object[] } = {}) {
   const server = http.createServer((req, res) => {
     if (opts.secured) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="security"', 'Content-Type': 'application/json' });
@@ -23,7 +23,7 @@ function startEs(opts: { secured?: boolean; root?: object } = {}) {
     }
     res.setHeader('Content-Type', 'application/json');
     if (req.url === '/') return void res.end(JSON.stringify(opts.root ?? ROOT));
-    if (req.url?.startsWith('/_cat/indices')) return void res.end(JSON.stringify(INDICES));
+    if (req.url?.startsWith('/_cat/indices')) return void res.end(JSON.stringify(opts.indices ?? INDICES));
     res.writeHead(404).end('{}');
   });
   return new Promise<{ port: number; close(): Promise<void> }>((resolve) => {
@@ -56,6 +56,18 @@ describe('db.elasticsearch.open', () => {
 
   it('another JSON API with a version field is not Elasticsearch → no finding', async () => {
     const es = await track(startEs({ root: { version: { number: '1.0.0' }, name: 'some api' } }));
+    expect(await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext())).toEqual([]);
+  });
+
+  it('an index list beyond the byte limit is still counted, as a lower bound', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ index: `akte-${i}`, 'docs.count': '1' }));
+    const es = await track(startEs({ indices: many }));
+    const [draft] = await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext({ maxBytes: 32 * 1024 }));
+    expect(draft?.evidence).toMatch(/^index list without credentials: Elasticsearch 7\.17\.9, at least \d+ indices, at least \d+ documents \(e\.g\. ak…\(6\)\)$/);
+  });
+
+  it('garbage or a huge page at / is not Elasticsearch', async () => {
+    const es = await track(startEs({ root: { tagline: 'You Know, for Search', version: 'x'.repeat(20_000) } }));
     expect(await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext())).toEqual([]);
   });
 });

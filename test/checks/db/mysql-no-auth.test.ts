@@ -46,4 +46,19 @@ describe('db.mysql.no-auth (in-process MySQL protocol)', () => {
     expect(mysqlNoAuth.appliesTo(target(3306))).toBe(true);
     expect(mysqlNoAuth.appliesTo({ host: HOST, port: 3306, service: { name: 'unknown', tls: false } })).toBe(false);
   });
+
+  it('a peer announcing a 16 MB packet and streaming it is cut at the byte limit', async () => {
+    let written = 0;
+    const server = await track(startTcpServer(HOST, (socket) => {
+      const chunk = Buffer.alloc(64 * 1024, 0x41);
+      socket.write(Buffer.from([0xff, 0xff, 0xff, 0x00, 0x0a]));
+      const pump = (): void => {
+        while (!socket.destroyed && written < 16 * 1024 * 1024 && socket.write(chunk)) written += chunk.length;
+        if (!socket.destroyed && written < 16 * 1024 * 1024) socket.once('drain', pump);
+      };
+      pump();
+    }));
+    expect(await mysqlNoAuth.run(target(server.port), checkContext({ timeoutMs: 3_000, maxBytes: 64 * 1024 }))).toEqual([]);
+    expect(written).toBeLessThan(2 * 8 * 1024 * 1024);
+  });
 });
