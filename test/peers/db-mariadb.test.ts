@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlNoAuth } from '../../src/checks/db/mysql-no-auth.js';
-import { peerAvailable, type RunningDaemon } from './support/daemon.js';
+import { peerAvailable, type RunningDaemon, startAll } from './support/daemon.js';
 import { startMariadbPeer } from './support/mariadb-peer.js';
 import { expectFinding, expectNoFinding } from './support/run-check.js';
 
@@ -17,7 +17,7 @@ describe.skipIf(!peerAvailable('mariadbd', 'mariadb-server'))('db.mysql.no-auth 
   let fixed: RunningDaemon;
 
   beforeAll(async () => {
-    [rootOpen, anonymousOpen, fixed] = await Promise.all([
+    [rootOpen, anonymousOpen, fixed] = await startAll([
       // The classic: a network root account someone created without a password.
       startMariadbPeer('mariadb (root without password)', '127.21.1.1', [
         ...SEED, "CREATE USER 'root'@'%' IDENTIFIED BY ''", "GRANT ALL ON *.* TO 'root'@'%'",

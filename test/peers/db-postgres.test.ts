@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresTrust } from '../../src/checks/db/postgres-trust.js';
-import { peerAvailable } from './support/daemon.js';
+import { peerAvailable, startAll } from './support/daemon.js';
 import { runSql, startPostgresPeer, type PostgresPeer } from './support/postgres-peer.js';
 import { expectFinding, expectNoFinding } from './support/run-check.js';
 
@@ -11,7 +11,7 @@ describe.skipIf(!peerAvailable('postgres', 'postgresql'))('db.postgres.trust aga
   let scram: PostgresPeer;
 
   beforeAll(async () => {
-    [trust, scram] = await Promise.all([startPostgresPeer('127.21.2.1', 'trust'), startPostgresPeer('127.21.2.2', 'scram-sha-256')]);
+    [trust, scram] = await startAll([startPostgresPeer('127.21.2.1', 'trust'), startPostgresPeer('127.21.2.2', 'scram-sha-256')]);
     await runSql(trust.adminUrl, ['CREATE DATABASE praxis_akten']);
     const akten = trust.adminUrl.replace(/\/postgres$/, '/praxis_akten');
     await runSql(akten, ['CREATE TABLE patienten (name text)', `INSERT INTO patienten VALUES ('${PATIENT_NAME}')`]);

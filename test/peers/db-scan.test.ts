@@ -3,7 +3,7 @@ import { respCommand } from '../../src/checks/db/resp.js';
 import { formatReport } from '../../src/report/index.js';
 import { runScan } from '../../src/scan/index.js';
 import type { ScanReport } from '../../src/core/types.js';
-import { peerAvailable, startDaemon, type RunningDaemon } from './support/daemon.js';
+import { peerAvailable, type RunningDaemon, startAll, startDaemon } from './support/daemon.js';
 import { runSql, startPostgresPeer } from './support/postgres-peer.js';
 import { say } from './support/tcp-say.js';
 import { startVsftpdPeer } from './support/vsftpd-peer.js';
@@ -29,7 +29,7 @@ describe.skipIf(!peers.every((p) => peerAvailable(p, p === 'postgres' ? 'postgre
     const memcached = (host: string, extra: string[]) =>
       startDaemon({ name: 'memcached', binary: 'memcached', host, user: 'nobody', args: ({ port }) => ['-l', host, '-p', String(port), '-U', '0', '-m', '16', ...extra] });
     running.push(
-      ...(await Promise.all([
+      ...(await startAll([
         redis(OPEN_HOST, []), redis(FIXED_HOST, ['--requirepass', 'Pr4xis-geheim-2026']),
         memcached(OPEN_HOST, []),
         startVsftpdPeer(OPEN_HOST, true, FILES), startVsftpdPeer(FIXED_HOST, false, FILES),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftpAnonymous } from '../../src/checks/ftp/anonymous.js';
-import { peerAvailable, type RunningDaemon } from './support/daemon.js';
+import { peerAvailable, type RunningDaemon, startAll } from './support/daemon.js';
 import { expectFinding, expectNoFinding } from './support/run-check.js';
 import { startVsftpdPeer } from './support/vsftpd-peer.js';
 
@@ -11,7 +11,7 @@ describe.skipIf(!peerAvailable('vsftpd'))('ftp.anonymous against vsftpd', () => 
   let closed: RunningDaemon;
 
   beforeAll(async () => {
-    [open, closed] = await Promise.all([startVsftpdPeer('127.21.6.1', true, FILES), startVsftpdPeer('127.21.6.2', false, FILES)]);
+    [open, closed] = await startAll([startVsftpdPeer('127.21.6.1', true, FILES), startVsftpdPeer('127.21.6.2', false, FILES)]);
   });
   afterAll(async () => {
     await Promise.all([open?.stop(), closed?.stop()]);

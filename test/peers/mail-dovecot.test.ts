@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailPlaintextAuth } from '../../src/checks/mail/plaintext-auth.js';
-import { peerAvailable } from './support/daemon.js';
+import { peerAvailable, startAll } from './support/daemon.js';
 import { startDovecotPeer, type DovecotPeer } from './support/dovecot-peer.js';
 import { expectFinding, expectNoFinding } from './support/run-check.js';
 
@@ -9,7 +9,7 @@ describe.skipIf(!peerAvailable('dovecot', 'dovecot-imapd dovecot-pop3d'))('mail.
   let fixed: DovecotPeer;
 
   beforeAll(async () => {
-    [open, fixed] = await Promise.all([startDovecotPeer('127.21.8.1', true), startDovecotPeer('127.21.8.2', false)]);
+    [open, fixed] = await startAll([startDovecotPeer('127.21.8.1', true), startDovecotPeer('127.21.8.2', false)]);
   });
   afterAll(async () => {
     await Promise.all([open?.stop(), fixed?.stop()]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { telnetExposed } from '../../src/checks/telnet/exposed.js';
 import { identify } from '../../src/identify/index.js';
-import { peerAvailable, startDaemon, type RunningDaemon } from './support/daemon.js';
+import { peerAvailable, type RunningDaemon, startAll, startDaemon } from './support/daemon.js';
 import { expectFinding, peerContext } from './support/run-check.js';
 
 /**
@@ -33,7 +33,7 @@ describe.skipIf(!available)('telnet.exposed against inetutils telnetd', () => {
   let removed: RunningDaemon;
 
   beforeAll(async () => {
-    [telnet, removed] = await Promise.all([startInetd('127.21.7.1', 'telnet'), startInetd('127.21.7.2', 'daytime')]);
+    [telnet, removed] = await startAll([startInetd('127.21.7.1', 'telnet'), startInetd('127.21.7.2', 'daytime')]);
   });
   afterAll(async () => {
     await Promise.all([telnet?.stop(), removed?.stop()]);

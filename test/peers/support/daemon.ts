@@ -56,6 +56,28 @@ export interface RunningDaemon extends DaemonContext {
 }
 
 const TAIL_BYTES = 6_000;
+
+/**
+ * Kill-and-remove actions of every running daemon, run when the test process ends without
+ * stop(): on exit, and on SIGTERM/SIGINT (a worker stopped by the test runner gets no 'exit').
+ */
+const lastResort = new Set<() => void>();
+let lastResortInstalled = false;
+function installLastResort(): void {
+  if (lastResortInstalled) return;
+  lastResortInstalled = true;
+  const runAll = (): void => {
+    for (const action of lastResort) action();
+    lastResort.clear();
+  };
+  process.once('exit', runAll);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      runAll();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
+  }
+}
 const EXTRA_BIN_DIRS = ['/usr/sbin', '/sbin', '/usr/local/sbin'];
 
 /** Absolute path of a peer binary, or undefined when it is not installed. */
@@ -86,6 +108,7 @@ export async function startDaemon(spec: DaemonSpec): Promise<RunningDaemon> {
   if (!binary) throw new Error(`${spec.name}: binary ${spec.binary} not found`);
   const dir = mkdtempSync(join(tmpdir(), 'praxiswache-peer-'));
   const owner = spec.user ? userIds(spec.user) : undefined;
+  installLastResort();
   let child: ChildProcess | undefined;
   let output = '';
   const logTail = (): string => {
@@ -97,11 +120,12 @@ export async function startDaemon(spec: DaemonSpec): Promise<RunningDaemon> {
     killGroup(child, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
-  process.once('exit', onExit);
+  lastResort.add(onExit);
   const cleanup = async (): Promise<void> => {
-    process.removeListener('exit', onExit);
     if (child) await stopChild(child);
     rmSync(dir, { recursive: true, force: true });
+    // only now: until the daemon is really gone, an exiting test process must still kill it
+    lastResort.delete(onExit);
   };
   try {
     const ctx: DaemonContext = { dir, host: spec.host, port: spec.port ?? (await freePort(spec.host)) };
@@ -199,12 +223,15 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The daemon's process group (runuser and forked workers) and, should it have left the group, the daemon itself. */
 function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
   if (!child?.pid) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // group already gone
+  for (const target of [-child.pid, child.pid]) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // already gone
+    }
   }
 }
 
@@ -246,4 +273,21 @@ function postgresBinDirs(): string[] {
   return readdirSync(root)
     .sort((a, b) => Number(b) - Number(a))
     .map((v) => join(root, v, 'bin'));
+}
+
+/**
+ * Starts several peers at once. When one fails, the ones already running are stopped before the
+ * error is rethrown: with a plain Promise.all they would be lost to the test's afterAll.
+ */
+export async function startAll<const T extends readonly Promise<{ stop(): Promise<void> }>[]>(
+  starts: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const settled = await Promise.allSettled(starts);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    const started = settled.filter((s) => s.status === 'fulfilled').map((s) => s.value);
+    await Promise.all(started.map((d) => d.stop()));
+    throw failed.reason;
+  }
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
