@@ -88,7 +88,7 @@ export const DATA_PEERS: readonly PeerSpec[] = [
   {
     name: 'postgresql (trust)', host: '127.40.2.7', role: 'exposed', expected: [{ check: 'db.postgres.trust' }], needs: [need('postgres', 'postgresql')],
     start: async () => {
-      const d = await startPostgresPeer('127.40.2.7', 'trust', PASSWORD);
+      const d = await startPostgresPeer('127.40.2.7', 'trust');
       await runSql(d.adminUrl, ['CREATE DATABASE praxis_akten']);
       return aliasedPeer(d.host, [[5432, d]], () => d.stop());
     },
@@ -96,7 +96,7 @@ export const DATA_PEERS: readonly PeerSpec[] = [
   {
     name: 'postgresql (scram-sha-256)', host: '127.40.2.8', role: 'fixed', expected: [], needs: [need('postgres', 'postgresql')],
     start: async () => {
-      const d = await startPostgresPeer('127.40.2.8', 'scram-sha-256', PASSWORD);
+      const d = await startPostgresPeer('127.40.2.8', 'scram-sha-256');
       return aliasedPeer(d.host, [[5432, d]], () => d.stop());
     },
   },
