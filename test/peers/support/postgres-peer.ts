@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { createSelfSignedCert } from '../../../src/lab/self-signed-cert.js';
 import { findBinary, startDaemon, type RunningDaemon } from './daemon.js';
 
 /**
@@ -17,7 +18,12 @@ export interface PostgresPeer extends RunningDaemon {
 
 const SERVER_USER = 'postgres';
 
-export async function startPostgresPeer(host: string, auth: 'trust' | 'scram-sha-256', password = 'Pr4xis-geheim-2026'): Promise<PostgresPeer> {
+export async function startPostgresPeer(
+  host: string,
+  auth: 'trust' | 'scram-sha-256',
+  opts: { password?: string; tlsOnly?: boolean } = {},
+): Promise<PostgresPeer> {
+  const password = opts.password ?? 'Pr4xis-geheim-2026';
   const initdb = findBinary('initdb');
   if (!initdb) throw new Error('initdb not found: apt-get install -y postgresql');
   const ids = {
@@ -40,11 +46,21 @@ export async function startPostgresPeer(host: string, auth: 'trust' | 'scram-sha
         { stdio: 'pipe', uid: ids.uid, gid: ids.gid, timeout: 60_000 },
       );
       // initdb's pg_hba.conf covers 127.0.0.1/32 only; our peers live on other 127/8 addresses.
-      writeFileSync(join(dir, 'data', 'pg_hba.conf'), `local all all ${auth}\nhost all all 127.0.0.0/8 ${auth}\n`);
+      // tlsOnly: network logins only inside TLS (hostssl), as careful admins set it up.
+      const network = opts.tlsOnly ? `hostssl all all 127.0.0.0/8 ${auth}` : `host all all 127.0.0.0/8 ${auth}`;
+      writeFileSync(join(dir, 'data', 'pg_hba.conf'), `local all all ${auth}\n${network}\n`);
+      if (opts.tlsOnly) {
+        const cert = createSelfSignedCert('praxiswache peer', [host]);
+        writeFileSync(join(dir, 'data', 'server.crt'), cert.cert);
+        writeFileSync(join(dir, 'data', 'server.key'), cert.key, { mode: 0o600 });
+        chownSync(join(dir, 'data', 'server.crt'), ids.uid, ids.gid);
+        chownSync(join(dir, 'data', 'server.key'), ids.uid, ids.gid);
+      }
     },
     args: ({ dir, port }) => [
       '-D', join(dir, 'data'), '-k', dir, '-h', host, '-p', String(port),
       '-c', 'fsync=off', '-c', 'shared_buffers=16MB', '-c', 'max_connections=20', '-c', 'dynamic_shared_memory_type=mmap',
+      ...(opts.tlsOnly ? ['-c', 'ssl=on'] : []),
     ],
   });
   const credentials = auth === 'trust' ? 'postgres' : `postgres:${encodeURIComponent(password)}`;
