@@ -4,6 +4,7 @@ import { formatReport } from '../../src/report/index.js';
 import { runScan } from '../../src/scan/index.js';
 import type { ScanReport } from '../../src/core/types.js';
 import { peerAvailable, type RunningDaemon, startAll, startDaemon } from './support/daemon.js';
+import { startMariadbPeer } from './support/mariadb-peer.js';
 import { runSql, startPostgresPeer } from './support/postgres-peer.js';
 import { say } from './support/tcp-say.js';
 import { startVsftpdPeer } from './support/vsftpd-peer.js';
@@ -12,14 +13,16 @@ const FAKE_NAMES = ['Kowalczyk-Annegret', 'Oberhuber-Friedlinde', 'Meierhoff'];
 const FILES = [`Befund_${FAKE_NAMES[0]}.pdf`, `Roentgen_${FAKE_NAMES[2]}.dcm`];
 const OPEN_HOST = '127.21.9.1';
 const FIXED_HOST = '127.21.9.2';
-const peers = ['redis-server', 'memcached', 'vsftpd', 'postgres'];
+const peers = ['redis-server', 'memcached', 'vsftpd', 'postgres', 'mariadbd'];
+const DEBIAN: Record<string, string> = { postgres: 'postgresql', mariadbd: 'mariadb-server' };
 
 /**
- * The whole pipeline (discover → identify → checks → report) over real peers: the misconfigured
+ * The whole pipeline (discover → identify → checks → report) over real peers (redis, memcached,
+ * vsftpd, postgresql, mariadb): the misconfigured
  * ones share one address, their fixed twins another. Proves the checks are wired into the scan,
  * that the fixed host yields nothing above info, and that no planted name reaches any format.
  */
-describe.skipIf(!peers.every((p) => peerAvailable(p, p === 'postgres' ? 'postgresql' : p)))('scan over the data-service peers', () => {
+describe.skipIf(!peers.every((p) => peerAvailable(p, DEBIAN[p] ?? p)))('scan over the data-service peers', () => {
   const running: RunningDaemon[] = [];
   let report: ScanReport;
 
@@ -34,6 +37,12 @@ describe.skipIf(!peers.every((p) => peerAvailable(p, p === 'postgres' ? 'postgre
         memcached(OPEN_HOST, []),
         startVsftpdPeer(OPEN_HOST, true, FILES), startVsftpdPeer(FIXED_HOST, false, FILES),
         startPostgresPeer(OPEN_HOST, 'trust'), startPostgresPeer(FIXED_HOST, 'scram-sha-256'),
+        startMariadbPeer('mariadb (root without password)', OPEN_HOST, [
+          `CREATE DATABASE \`${FAKE_NAMES[2]}\``, "CREATE USER 'root'@'%' IDENTIFIED BY ''", "GRANT ALL ON *.* TO 'root'@'%'",
+        ]),
+        startMariadbPeer('mariadb (root with password)', FIXED_HOST, [
+          "CREATE USER 'root'@'%' IDENTIFIED BY 'Pr4xis-geheim-2026'", "GRANT ALL ON *.* TO 'root'@'%'",
+        ]),
       ])),
     );
     const [openRedis, , , , , openPg] = running;
@@ -48,7 +57,7 @@ describe.skipIf(!peers.every((p) => peerAvailable(p, p === 'postgres' ? 'postgre
 
   it('reports every exposure on the misconfigured host', () => {
     const open = report.findings.filter((f) => f.host === OPEN_HOST).map((f) => f.checkId).sort();
-    expect(open).toEqual(expect.arrayContaining(['db.memcached.open', 'db.postgres.trust', 'db.redis.no-auth', 'ftp.anonymous']));
+    expect(open).toEqual(expect.arrayContaining(['db.memcached.open', 'db.mysql.no-auth', 'db.postgres.trust', 'db.redis.no-auth', 'ftp.anonymous']));
   });
 
   it('nothing above info on the correctly configured host', () => {
