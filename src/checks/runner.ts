@@ -1,4 +1,5 @@
 import type { Finding, Lang } from '../core/types.js';
+import { evidenceIn } from './evidence.js';
 import { ALL_CHECKS } from './registry.js';
 import type { Check, CheckContext, CheckTarget } from './types.js';
 
@@ -36,7 +37,7 @@ export async function runChecks(target: CheckTarget, ctx: CheckContext, opts: Ru
           host: target.host,
           port: target.port,
           title: check.meta.title[opts.lang],
-          evidence: d.evidence,
+          evidence: evidenceIn(d.evidence, opts.lang),
           personalData: d.personalData,
           ...(d.key !== undefined ? { key: d.key } : {}),
         });

@@ -39,7 +39,11 @@ export interface CheckContext {
 export interface FindingDraft {
   /** Overrides the default severity when the evidence warrants it. */
   severity?: Severity;
-  evidence: string;
+  /**
+   * Redacted proof. A practice reads it, so checks give it in German and English; a plain string
+   * (technical output that reads the same in both) is shown as it is.
+   */
+  evidence: string | Localized;
   personalData: boolean;
   key?: string;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openAssociation } from '../../../src/checks/dicom/open-association.js';
 import { patientQuery } from '../../../src/checks/dicom/patient-query.js';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import type { CheckTarget } from '../../../src/checks/types.js';
 import { startDicomScp, type DicomPolicy } from '../../../src/lab/dicom-scp.js';
 import type { RunningServer } from '../../../src/lab/document-server.js';
@@ -68,7 +69,7 @@ describe('dicom.patient-query', () => {
   it('an open archive: counts at patient and study level and attribute names, never values', async () => {
     const drafts = await patientQuery.run(await pacs('open'), checkContext());
     expect(drafts).toHaveLength(1);
-    const evidence = drafts[0]!.evidence;
+    const evidence = evidenceIn(drafts[0]!.evidence, 'en');
     expect(evidence).toContain('C-FIND as PRAXISWACHE → ANY-SCP: patient level 3 matches, study level 4 matches');
     expect(evidence).toMatch(/attributes present: .*PatientBirthDate.*PatientName/);
     expect(drafts[0]!.personalData).toBe(true);
