@@ -210,7 +210,11 @@ async function waitUntilReady(
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) {
+    // the leader is gone, but helpers it forked (socat relays, smbd workers) may live on in its group
+    killGroup(child, 'SIGKILL');
+    return Promise.resolve();
+  }
   return new Promise((resolve) => {
     const hard = setTimeout(() => killGroup(child, 'SIGKILL'), 5_000);
     child.once('exit', () => {
