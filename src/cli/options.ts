@@ -49,3 +49,8 @@ export function oneOf<T extends string>(flag: string, allowed: readonly T[]): (v
 export function useColor(stream: NodeJS.WriteStream, flag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   return flag && stream.isTTY === true && !env.NO_COLOR;
 }
+
+/** Columns to wrap text at on a terminal (capped for readability); none for files and pipes. */
+export function terminalWidth(stream: NodeJS.WriteStream): number | undefined {
+  return stream.isTTY && stream.columns > 0 ? Math.min(stream.columns, 120) : undefined;
+}

@@ -8,7 +8,7 @@ import { formatText } from './text.js';
 export const REPORT_FORMATS = ['text', 'json', 'jsonl', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function formatReport(report: ScanReport, format: ReportFormat, opts: { color: boolean; lang: Lang }): string {
+export function formatReport(report: ScanReport, format: ReportFormat, opts: { color: boolean; lang: Lang; width?: number }): string {
   switch (format) {
     case 'text':
       return formatText(report, opts);

@@ -6,10 +6,13 @@ import { ALL_CHECKS } from '../checks/registry.js';
 import { painter, SEVERITY_STYLE, type Paint } from './ansi.js';
 import { SEVERITY_LABEL, texts, type ReportTexts } from './i18n.js';
 import { countBySeverity, hostPort, openPortCount } from './summary.js';
+import { wrapText } from './wrap.js';
 
 export interface TextOptions {
   color: boolean;
   lang: Lang;
+  /** Terminal width to wrap long lines at; none for files and pipes. */
+  width?: number;
 }
 
 export function formatText(report: ScanReport, opts: TextOptions): string {
@@ -26,8 +29,8 @@ export function formatText(report: ScanReport, opts: TextOptions): string {
 
   out.push(paint(`${t.findings} (${report.findings.length})`, 'bold'));
   if (report.findings.length === 0) out.push(`  ${t.noFindings}`);
-  for (const f of report.findings) out.push(...findingLines(f, opts.lang, paint));
-  out.push(...remediationLines(report.findings, opts.lang, t, paint));
+  for (const f of report.findings) out.push(...findingLines(f, opts, paint));
+  out.push(...remediationLines(report.findings, opts, t, paint));
   out.push(...skippedLines(report, t));
 
   out.push('', summaryLine(report, opts.lang, paint));
@@ -48,21 +51,25 @@ function hostTable(host: HostResult, t: ReportTexts, paint: Paint): string[] {
   return [paint(title, 'bold'), paint(line(header), 'dim'), ...rows.map(line)];
 }
 
-function findingLines(f: Finding, lang: Lang, paint: Paint): string[] {
+function findingLines(f: Finding, opts: TextOptions, paint: Paint): string[] {
+  const lang = opts.lang;
   const label = SEVERITY_LABEL[lang][f.severity].padEnd(8);
   const t = texts(lang);
   const lines = [`  ${paint(label, ...SEVERITY_STYLE[f.severity])}  ${hostPort(f.host, f.port)}  ${f.title}`];
   const indent = ' '.repeat(12);
   lines.push(`${indent}${paint(f.checkId, 'dim')}${f.personalData ? ` · ${paint(t.personalData, 'bold')}` : ''}`);
-  lines.push(`${indent}${t.evidence}: ${f.evidence}`);
+  const evidencePrefix = `${indent}${t.evidence}: `;
+  lines.push(evidencePrefix + wrapText(f.evidence, { width: opts.width, firstUsed: evidencePrefix.length, indent: `${indent}  ` }));
   return lines;
 }
 
-function remediationLines(findings: Finding[], lang: Lang, t: ReportTexts, paint: Paint): string[] {
+function remediationLines(findings: Finding[], opts: TextOptions, t: ReportTexts, paint: Paint): string[] {
   const ids = [...new Set(findings.map((f) => f.checkId))];
   const advice = ids.flatMap((id) => {
     const check = ALL_CHECKS.find((c) => c.meta.id === id);
-    return check ? [`  ${paint(id, 'bold')}: ${check.meta.remediation[lang]}`] : [];
+    if (!check) return [];
+    const text = wrapText(check.meta.remediation[opts.lang], { width: opts.width, firstUsed: id.length + 4, indent: '    ' });
+    return [`  ${paint(id, 'bold')}: ${text}`];
   });
   return advice.length > 0 ? ['', paint(t.whatToDo, 'bold'), ...advice] : [];
 }

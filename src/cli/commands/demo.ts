@@ -3,7 +3,7 @@ import { severityRank, type Lang, type ScanReport } from '../../core/types.js';
 import { SCENARIOS, startLab, type RunningLab } from '../../lab/index.js';
 import { formatReport } from '../../report/index.js';
 import { runScan } from '../../scan/index.js';
-import { resolveLang, useColor } from '../options.js';
+import { resolveLang, terminalWidth, useColor } from '../options.js';
 import { liveOutput } from '../scan-output.js';
 import { describeLab } from './lab.js';
 
@@ -42,7 +42,7 @@ export function register(program: Command): void {
           live.events,
         );
         live.stop();
-        process.stdout.write(`${formatReport(report, 'text', { color: useColor(process.stdout, opts.color), lang })}\n`);
+        process.stdout.write(`${formatReport(report, 'text', { color: useColor(process.stdout, opts.color), lang, width: terminalWidth(process.stdout) })}\n`);
         if (report.interrupted) {
           process.stdout.write(`${text(lang, 'interrupted')}\n`);
           process.exitCode = 130;

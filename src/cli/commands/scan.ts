@@ -5,7 +5,7 @@ import { formatReport, hasFindingAtOrAbove, REPORT_FORMATS, scanRecord, summaryR
 import { runScan, ScanFailedError } from '../../scan/index.js';
 import { VERSION } from '../../core/version.js';
 import { EXIT } from '../exit-codes.js';
-import { duration, oneOf, parseSeverity, resolveLang, useColor, wholeNumber } from '../options.js';
+import { duration, oneOf, parseSeverity, resolveLang, terminalWidth, useColor, wholeNumber } from '../options.js';
 import { liveOutput } from '../scan-output.js';
 import { exitQuietlyOnClosedStdout } from '../stdout.js';
 import { parsePorts } from '../../targets/index.js';
@@ -135,7 +135,7 @@ async function scanCommand(targets: string[], flags: ScanFlags): Promise<number>
     process.off('SIGINT', onSigint);
   }
 
-  const rendered = streamJsonl && !flags.quiet ? summaryRecord(report) : formatReport(report, flags.format, { color: !toFile && useColor(process.stdout, flags.color), lang });
+  const rendered = streamJsonl && !flags.quiet ? summaryRecord(report) : formatReport(report, flags.format, { color: !toFile && useColor(process.stdout, flags.color), lang, width: toFile ? undefined : terminalWidth(process.stdout) });
   if (toFile) writeFileSync(flags.output!, rendered);
   else process.stdout.write(rendered);
 
