@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../src/checks/evidence.js';
 import { documentListing } from '../../src/checks/http/document-listing.js';
 import { startDocumentServer } from '../../src/lab/document-server.js';
 import { FAKE_SURNAMES, fakeDocuments } from '../../src/lab/fake-documents.js';
@@ -18,12 +19,17 @@ describe('http.document-listing', () => {
     const server = await track(startDocumentServer({ host: HOST, port: 0, documents, tls: testCert() }));
     const drafts = await documentListing.run(httpTarget(HOST, server.port, true), checkContext());
     expect(drafts).toHaveLength(1);
-    const evidence = drafts[0]!.evidence;
+    const evidence = evidenceIn(drafts[0]!.evidence, 'en');
     expect(evidence).toMatch(/10 documents without authentication: 3 pdf, 3 word, 2 dicom, 2 scan/);
     expect(evidence).toContain('at / and 4 subdirectories');
     expect(evidence).toMatch(/e\.g\. …\(\d+\)\.\w+/);
+    const german = evidenceIn(drafts[0]!.evidence, 'de');
+    expect(german).toMatch(/^Verzeichnisliste \([^)]+\) unter \/ und 4 Unterordnern: 10 Dokumente ohne Anmeldung: 3 PDF, 3 Word-Dateien, 2 DICOM, 2 Scans; z\. B\. …\(\d+\)\.\w+/);
     expect(drafts[0]!.personalData).toBe(true);
-    for (const name of [...FAKE_SURNAMES, 'Befund', 'Arztbrief', 'befunde', 'roentgen']) expect(evidence).not.toContain(name);
+    for (const name of [...FAKE_SURNAMES, 'Befund', 'Arztbrief', 'befunde', 'roentgen']) {
+      expect(evidence).not.toContain(name);
+      expect(german).not.toContain(name);
+    }
   });
 
   it('finds it over plain HTTP too', async () => {
@@ -83,7 +89,12 @@ describe('http.document-listing', () => {
       });
     }));
     const drafts = await documentListing.run(httpTarget(HOST, server.port, false), checkContext());
-    expect(drafts.map((d) => d.evidence)).toEqual(['listing (apache/nginx/lighttpd) in 1 folder below /: 1 document without authentication: 1 pdf; e.g. …(20).pdf']);
+    expect(drafts.map((d) => d.evidence)).toEqual([
+      {
+        de: 'Verzeichnisliste (apache/nginx/lighttpd) in 1 Ordner unterhalb von /: 1 Dokument ohne Anmeldung: 1 PDF; z. B. …(20).pdf',
+        en: 'listing (apache/nginx/lighttpd) in 1 folder below /: 1 document without authentication: 1 pdf; e.g. …(20).pdf',
+      },
+    ]);
   });
 
   it('a listing whose documents are not handed out (403) produces nothing; one refusing only HEAD still does', async () => {

@@ -13,7 +13,10 @@ describe('http.unexpected-https-port', () => {
     const drafts = await unexpectedHttpsPort.run(httpTarget(HOST, server.port, true), checkContext());
     expect(drafts).toEqual([
       {
-        evidence: `HTTPS answers on port ${server.port} (status 200, server nginx/1.14.2), expected only on 443, 8443`,
+        evidence: {
+          de: `HTTPS antwortet auf Port ${server.port} (Status 200, Server nginx/1.14.2), erwartet nur auf 443, 8443`,
+          en: `HTTPS answers on port ${server.port} (status 200, server nginx/1.14.2), expected only on 443, 8443`,
+        },
         personalData: false,
         key: String(server.port),
       },

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence, formatCounts, maskFileName } from '../mask.js';
+import type { Localized } from '../../core/types.js';
+import { formatCounts, maskFileName } from '../mask.js';
 import { httpGet, httpRequest } from '../http-client.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
+import { capBoth, counted, nounFor, type Noun } from './evidence-text.js';
 import { documentType, isDirectoryLink, listingMarkup, relativeLinks } from './listing-signals.js';
 
 /**
@@ -15,7 +17,9 @@ import { documentType, isDirectoryLink, listingMarkup, relativeLinks } from './l
  * never produces this finding.
  *
  * Sample evidence: "listing (apache/nginx) at / and 1 subdirectory: 14 documents without
- * authentication: 9 pdf, 3 dicom, 2 word; e.g. …(23).pdf, …(19).dcm"
+ * authentication: 9 pdf, 3 dicom, 2 word; e.g. …(23).pdf, …(19).dcm", in German "Verzeichnisliste
+ * (apache/nginx) unter / und 1 Unterordner: 14 Dokumente ohne Anmeldung: 9 PDF, 3 DICOM,
+ * 2 Word-Dateien; z. B. …(23).pdf, …(19).dcm"
  */
 export const documentListing: Check = {
   meta: {
@@ -53,30 +57,50 @@ export const documentListing: Check = {
 
     if (!(await isServed(target, ctx, survey.documents[0]?.path))) return [];
 
-    const counts = new Map<string, number>();
-    for (const d of survey.documents) counts.set(d.type, (counts.get(d.type) ?? 0) + 1);
-    const where = !survey.rootListed
-      ? `in ${survey.listings} folder${survey.listings === 1 ? '' : 's'} below /`
-      : survey.listings === 1
-        ? 'at /'
-        : `at / and ${survey.listings - 1} subdirector${survey.listings === 2 ? 'y' : 'ies'}`;
-    // One example per type reads better than three of the same kind.
-    const examples = [...new Map(survey.documents.map((d) => [d.type, d.path])).values()]
-      .slice(0, 3)
-      .map((path) => maskFileName(path))
-      .join(', ');
-    const draft: FindingDraft = {
-      evidence: capEvidence(
-        `listing (${survey.markup}) ${where}: ${survey.documents.length}${survey.complete ? '' : '+'} ` +
-          `document${survey.documents.length === 1 ? '' : 's'} ` +
-          `without authentication: ${formatCounts(counts)}; e.g. ${examples}`,
-      ),
-      personalData: true,
-      key: 'listing',
-    };
+    const draft: FindingDraft = { evidence: listingEvidence(survey, survey.markup), personalData: true, key: 'listing' };
     return [draft];
   },
 };
+
+/** German names of the document types; the English evidence keeps the short type ids. */
+const TYPE_NAMES_DE: Readonly<Record<string, Noun['de']>> = {
+  pdf: ['PDF', 'PDF'],
+  dicom: ['DICOM', 'DICOM'],
+  word: ['Word-Datei', 'Word-Dateien'],
+  scan: ['Scan', 'Scans'],
+  gdt: ['GDT-Datei', 'GDT-Dateien'],
+  hl7: ['HL7-Datei', 'HL7-Dateien'],
+  spreadsheet: ['Tabelle', 'Tabellen'],
+};
+
+const DOCUMENT: Noun = { de: ['Dokument', 'Dokumente'], en: ['document', 'documents'] };
+const FOLDER: Noun = { de: ['Ordner', 'Ordnern'], en: ['folder', 'folders'] };
+const SUBDIRECTORY: Noun = { de: ['Unterordner', 'Unterordnern'], en: ['subdirectory', 'subdirectories'] };
+
+/** Counts per type and masked example names only: no file name, folder name or content. */
+function listingEvidence(survey: Survey, markup: string): Localized {
+  const counts = new Map<string, number>();
+  for (const d of survey.documents) counts.set(d.type, (counts.get(d.type) ?? 0) + 1);
+  const countsDe = new Map([...counts].map(([type, n]) => [TYPE_NAMES_DE[type]?.[n === 1 ? 0 : 1] ?? type, n]));
+  const folders = counted(survey.listings, FOLDER);
+  const subdirectories = counted(survey.listings - 1, SUBDIRECTORY);
+  const where = !survey.rootListed
+    ? { de: `in ${folders.de} unterhalb von /`, en: `in ${folders.en} below /` }
+    : survey.listings === 1
+      ? { de: 'unter /', en: 'at /' }
+      : { de: `unter / und ${subdirectories.de}`, en: `at / and ${subdirectories.en}` };
+  const total = `${survey.documents.length}${survey.complete ? '' : '+'}`;
+  const documents = nounFor(survey.documents.length, DOCUMENT);
+  // One example per type reads better than three of the same kind.
+  const examples = [...new Map(survey.documents.map((d) => [d.type, d.path])).values()]
+    .slice(0, 3)
+    .map((path) => maskFileName(path))
+    .join(', ');
+  return capBoth({
+    de: `Verzeichnisliste (${markup}) ${where.de}: ${total} ${documents.de} ohne Anmeldung: ${formatCounts(countsDe)}; z. B. ${examples}`,
+    en: `listing (${markup}) ${where.en}: ${total} ${documents.en} without authentication: ${formatCounts(counts)}; e.g. ${examples}`,
+  });
+}
 
 const MAX_PAGES = 12;
 

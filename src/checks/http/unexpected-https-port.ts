@@ -11,7 +11,8 @@ import type { Check } from '../types.js';
  * Proof: a TLS handshake AND a well-formed HTTP response inside it on that port. The port
  * number alone is never proof (a port list says nothing about what answers).
  *
- * Sample evidence: "HTTPS answers on port 444 (status 200, server nginx), expected only on 443, 8443"
+ * Sample evidence: "HTTPS answers on port 444 (status 200, server nginx), expected only on 443, 8443",
+ * in German "HTTPS antwortet auf Port 444 (Status 200, Server nginx), erwartet nur auf 443, 8443"
  */
 export const unexpectedHttpsPort: Check = {
   meta: {
@@ -42,11 +43,14 @@ export const unexpectedHttpsPort: Check = {
     if (ctx.expectedHttpsPorts.has(target.port)) return [];
     const reply = await httpGet(target, ctx, '/', 16 * 1024);
     if (!reply) return [];
-    const server = reply.headers.server ? `, server ${sanitize(reply.headers.server, 40)}` : '';
-    const expected = [...ctx.expectedHttpsPorts].sort((a, b) => a - b).join(', ') || 'none';
+    const server = reply.headers.server ? sanitize(reply.headers.server, 40) : null;
+    const expected = [...ctx.expectedHttpsPorts].sort((a, b) => a - b).join(', ');
     return [
       {
-        evidence: `HTTPS answers on port ${target.port} (status ${reply.status}${server}), expected only on ${expected}`,
+        evidence: {
+          de: `HTTPS antwortet auf Port ${target.port} (Status ${reply.status}${server ? `, Server ${server}` : ''}), ${expected ? `erwartet nur auf ${expected}` : 'auf keinem Port erwartet'}`,
+          en: `HTTPS answers on port ${target.port} (status ${reply.status}${server ? `, server ${server}` : ''}), expected only on ${expected || 'none'}`,
+        },
         personalData: false,
         key: String(target.port),
       },
