@@ -19,6 +19,8 @@ export interface ExchangeOptions {
   idleMs?: number;
   /** Stop as soon as the reply so far is enough (e.g. the end of HTTP headers). */
   enough?: (reply: Buffer) => boolean;
+  /** Called once the connection (and, for TLS, the handshake) is up, while the exchange goes on. */
+  onConnected?: () => void;
   signal?: AbortSignal;
 }
 
@@ -92,6 +94,7 @@ export function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
         if (cert && Buffer.isBuffer(cert.raw)) peerCertificate = cert.raw;
       }
       if (opts.payload && opts.payload.length > 0) socket.write(opts.payload);
+      opts.onConnected?.();
     };
     socket.once(opts.tls ? 'secureConnect' : 'connect', onReady);
 

@@ -1,6 +1,6 @@
 import type { ServiceInfo } from '../core/types.js';
 import { exchange, type ExchangeResult } from './exchange.js';
-import { bannerOf, matchReply } from './match.js';
+import { bannerOf, matchReply, type ServiceMatch } from './match.js';
 import type { Probe } from './probe-types.js';
 import { LIKELY_TLS_PORTS, PROBES } from './probes/index.js';
 
@@ -17,8 +17,10 @@ export interface IdentifyOptions {
 }
 
 type Transport = 'plain' | 'tls';
-
-const MAX_SILENT_ASKS = 2;
+interface Step {
+  probe: Probe;
+  transport: Transport;
+}
 
 /** Probes for a transport, the ones whose likely ports include this port first (stable otherwise). */
 export function orderProbes(probes: readonly Probe[], port: number, transport: Transport): Probe[] {
@@ -35,7 +37,7 @@ export function orderProbes(probes: readonly Probe[], port: number, transport: T
  * because some plain servers wait silently on a ClientHello until our time limit. Everything
  * is tried whatever the port; the reply decides.
  */
-export function planSteps(probes: readonly Probe[], port: number): { probe: Probe; transport: Transport }[] {
+export function planSteps(probes: readonly Probe[], port: number): Step[] {
   const plain = orderProbes(probes, port, 'plain').map((probe) => ({ probe, transport: 'plain' as const }));
   const tls = orderProbes(probes, port, 'tls').map((probe) => ({ probe, transport: 'tls' as const }));
   if (LIKELY_TLS_PORTS.has(port)) return [...tls, ...plain];
@@ -50,6 +52,15 @@ export function planSteps(probes: readonly Probe[], port: number): { probe: Prob
 export const NULL_HEAD_START_MS = 250;
 
 /**
+ * Swept probes that talk to one port at once (besides the opening wave). Enough for every binary
+ * probe in one round today; further probes queue behind them, each still with its own window.
+ */
+export const SWEEP_PARALLEL = 8;
+
+/** What a step started after the budget was spent or the caller aborted "returns". */
+const NOT_STARTED: ExchangeResult = { reply: Buffer.alloc(0), end: 'aborted', connected: false, elapsedMs: 0 };
+
+/**
  * What speaks on host:port, identified inside TLS when a handshake succeeds. Never throws for
  * network trouble: a dead, silent or hostile port comes back as name 'unknown'.
  *
@@ -57,108 +68,172 @@ export const NULL_HEAD_START_MS = 250;
  * listening to end: after a short head start they go out on connections of their own, and the
  * replies are still judged in plan order. A silent port then costs about one time limit instead
  * of three; a service that greets late (up to the NULL probe's wait) is still read from its greeting.
- * The price: a service that is silent for the head start sees up to two extra connections (a
- * ClientHello, a GET), all reset before we return. Judging in order also means a web server on an
- * odd port still waits for the listening to end; only the silent case got cheaper.
+ *
+ * Many services (SMB, RDP, DICOM, MLLP, Redis, PostgreSQL, MongoDB…) say nothing, not even an
+ * error, until they receive a complete frame of their own protocol. So once the port has shown
+ * nothing decisive — the listening ended without a greeting and no TLS session came up, or a
+ * question went unanswered — the remaining probes of that transport are swept: each on its own
+ * connection, SWEEP_PARALLEL at a time, each with half the time limit (a service answers its own
+ * frame at once). The first decisive reply in plan order wins, so ports only order the probes.
+ * The price: a port that stays silent sees one connection per probe, all reset before we return;
+ * a web or greeting service that answers the opening wave sees none of them.
  */
 export async function identify(host: string, port: number, opts: IdentifyOptions): Promise<ServiceInfo> {
-  const steps = planSteps(opts.probes ?? PROBES, port);
-  const deadline = Date.now() + (opts.budgetMs ?? 3 * opts.timeoutMs);
-  const stopAll = new AbortController();
-  const signal = opts.signal ? AbortSignal.any([opts.signal, stopAll.signal]) : stopAll.signal;
-  const started = new Map<number, Promise<ExchangeResult>>();
-  const start = (index: number): Promise<ExchangeResult> | undefined => {
-    const remainingMs = deadline - Date.now();
-    const step = steps[index];
-    if (!started.has(index) && step && remainingMs >= 50 && !opts.signal?.aborted) {
-      started.set(index, send(step.probe, host, port, step.transport, { ...opts, signal, timeoutMs: Math.min(opts.timeoutMs, remainingMs) }));
-    }
-    return started.get(index);
-  };
-  try {
-    if (steps[0]?.probe.payload === null) await openingWave(steps, start);
-    return await judgeInOrder(steps, start, opts.probes ?? PROBES);
-  } finally {
-    // Nothing we started may outlive the answer: cancel what still runs and wait for its sockets.
-    stopAll.abort();
-    await Promise.allSettled(started.values());
+  return new Identification(host, port, opts).run();
+}
+
+/** One reply as the judge reads it: a service, a pointer to the TLS step, or nothing decisive. */
+type Reading = ServiceMatch | 'tls-hint' | 'nothing';
+
+class Identification {
+  private readonly probes: readonly Probe[];
+  private readonly steps: Step[];
+  private readonly deadline: number;
+  private readonly stopAll = new AbortController();
+  private readonly signal: AbortSignal;
+  private readonly started = new Map<number, Promise<ExchangeResult>>();
+  private readonly settled = new Map<number, ExchangeResult>();
+  private handshakeDone = false;
+
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+    private readonly opts: IdentifyOptions,
+  ) {
+    this.probes = opts.probes ?? PROBES;
+    this.steps = planSteps(this.probes, port);
+    this.deadline = Date.now() + (opts.budgetMs ?? 3 * opts.timeoutMs);
+    this.signal = opts.signal ? AbortSignal.any([opts.signal, this.stopAll.signal]) : this.stopAll.signal;
   }
-}
 
-/**
- * Starts the NULL probe; unless it has its answer within the head start, starts beside it the
- * first TLS handshake and the first question in clear: the steps a silent port would reach next
- * (a failed handshake skips the other TLS steps).
- */
-async function openingWave(
-  steps: readonly { probe: Probe; transport: Transport }[],
-  start: (index: number) => Promise<ExchangeResult> | undefined,
-): Promise<void> {
-  const listening = start(0);
-  if (!listening) return;
-  let timer: NodeJS.Timeout | undefined;
-  const headStartOver = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), NULL_HEAD_START_MS)));
-  const overBeforeAnswer = await Promise.race([listening.then(() => false), headStartOver]);
-  clearTimeout(timer);
-  if (!overBeforeAnswer) return;
-  const firstHandshake = steps.findIndex((s) => s.transport === 'tls');
-  const firstQuestion = steps.findIndex((s) => s.transport === 'plain' && s.probe.payload !== null);
-  for (const index of [firstHandshake, firstQuestion]) if (index > 0) void start(index);
-}
-
-/** The replies, one step at a time in plan order, whether they were started early or are started now. */
-async function judgeInOrder(
-  steps: readonly { probe: Probe; transport: Transport }[],
-  start: (index: number) => Promise<ExchangeResult> | undefined,
-  probes: readonly Probe[],
-): Promise<ServiceInfo> {
-  let banner: string | undefined;
-  let tlsSeen = false;
-  let tlsFailed = false;
-  let silentAsks = 0;
-  for (const [index, { probe, transport }] of steps.entries()) {
-    if (transport === 'tls' && tlsFailed) continue;
-    // Once the port speaks TLS, probes in clear would only cost time.
-    if (transport === 'plain' && tlsSeen) break;
-    const pending = start(index);
-    if (!pending) break; // budget spent or aborted
-    const result = await pending;
-    if (result.end === 'refused' || result.end === 'aborted') break;
-    // A port that let two questions time out without a byte will not answer a third: most
-    // services answer even a wrong question with an error, so the remaining probes only cost time.
-    const silent = probe.payload !== null && result.reply.length === 0 && result.end === 'timeout';
-    if (transport === 'tls') {
-      tlsSeen ||= result.connected;
-      tlsFailed = !result.connected;
+  async run(): Promise<ServiceInfo> {
+    try {
+      if (this.steps[0]?.probe.payload === null) await this.openingWave();
+      return await this.judgeInOrder();
+    } finally {
+      // Nothing we started may outlive the answer: cancel what still runs (and what still
+      // queues in a sweep) and wait for its sockets.
+      this.stopAll.abort();
+      await Promise.allSettled(this.started.values());
     }
-    if (silent && ++silentAsks >= MAX_SILENT_ASKS) break;
-    if (tlsFailed && transport === 'tls') continue;
-    const found = matchReply(result.reply, probe, probes);
-    // "You spoke plain HTTP to an HTTPS port": not the answer, a pointer to the TLS step.
-    if (found && transport === 'plain' && probe.tlsRequired?.test(result.reply.toString('latin1'))) {
+  }
+
+  /**
+   * Starts the NULL probe; unless it has its answer within the head start, starts beside it the
+   * first TLS handshake and the first question in clear: the steps a silent port would reach next
+   * (a failed handshake skips the other TLS steps).
+   */
+  private async openingWave(): Promise<void> {
+    const listening = this.start(0);
+    let timer: NodeJS.Timeout | undefined;
+    const headStartOver = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), NULL_HEAD_START_MS)));
+    const overBeforeAnswer = await Promise.race([listening.then(() => false), headStartOver]);
+    clearTimeout(timer);
+    if (!overBeforeAnswer) return;
+    const firstHandshake = this.steps.findIndex((s) => s.transport === 'tls');
+    const firstQuestion = this.steps.findIndex((s) => s.transport === 'plain' && s.probe.payload !== null);
+    for (const index of [firstHandshake, firstQuestion]) if (index > 0) void this.start(index);
+  }
+
+  /** The replies, one step at a time in plan order, whether they were started early or are started now. */
+  private async judgeInOrder(): Promise<ServiceInfo> {
+    let banner: string | undefined;
+    let tlsSeen = false;
+    let tlsFailed = false;
+    const askedInVain = new Set<Transport>();
+    for (const [index, step] of this.steps.entries()) {
+      const { probe, transport } = step;
+      if (transport === 'tls' && tlsFailed) continue;
+      // Once the port speaks TLS, probes in clear would only cost time.
+      if (transport === 'plain' && tlsSeen) break;
+      if (askedInVain.has(transport)) this.sweep(index, transport);
+      const result = await this.start(index);
+      if (result.end === 'refused' || result.end === 'aborted') break; // nothing listens, budget spent or aborted
+      if (transport === 'tls' && !result.connected) {
+        // The first handshake decides whether the port speaks TLS; a later one may just have been unlucky.
+        tlsFailed ||= !tlsSeen;
+        continue;
+      }
+      tlsSeen ||= transport === 'tls';
+      const reading = this.read(step, result);
+      if (typeof reading === 'object') return { ...reading, tls: transport === 'tls', ...withBanner(bannerOf(result.reply)) };
+      // Nothing decisive, or "you spoke plain HTTP to an HTTPS port": a pointer to the TLS step, not the answer.
       banner ??= bannerOf(result.reply);
-      continue;
+      if (probe.payload !== null) askedInVain.add(transport);
+      else this.sweepUnlessDecided(index);
     }
-    if (found) return { ...found, tls: transport === 'tls', ...withBanner(bannerOf(result.reply)) };
-    banner ??= bannerOf(result.reply);
+    return unknown(tlsSeen, banner);
   }
-  return unknown(tlsSeen, banner);
-}
 
-function send(probe: Probe, host: string, port: number, transport: Transport, opts: IdentifyOptions): Promise<ExchangeResult> {
-  const probes = opts.probes ?? PROBES;
-  return exchange({
-    host,
-    port,
-    tls: transport === 'tls',
-    payload: probe.payload ? probe.payload({ host, port }) : null,
-    timeoutMs: Math.min(opts.timeoutMs, probe.waitMs ?? opts.timeoutMs),
-    maxBytes: opts.maxBytes,
-    idleMs: 300,
-    // Without a rule of its own, a probe has read enough once its reply matches.
-    enough: probe.enough ?? ((reply) => matchReply(reply, probe, probes) !== null),
-    ...(opts.signal ? { signal: opts.signal } : {}),
-  });
+  /**
+   * After the listening ended without a decision: unless a TLS session came up or the opening
+   * wave's question has already decided, the service waits for a frame of its own — ask the rest.
+   */
+  private sweepUnlessDecided(listening: number): void {
+    if (this.handshakeDone) return;
+    for (const [index, result] of this.settled) {
+      const step = this.steps[index];
+      if (step && result.connected && this.read(step, result) !== 'nothing') return;
+    }
+    this.sweep(listening + 1, 'plain');
+  }
+
+  /**
+   * Starts every step of `transport` from `from` on that has not started yet, SWEEP_PARALLEL at a
+   * time in plan order, each with a reply window of half the time limit.
+   */
+  private sweep(from: number, transport: Transport): void {
+    const windowMs = Math.ceil(this.opts.timeoutMs / 2);
+    const lanes: Promise<unknown>[] = [];
+    let queued = 0;
+    for (const [index, step] of this.steps.entries()) {
+      if (index < from || step.transport !== transport || this.started.has(index)) continue;
+      const lane = queued++ % SWEEP_PARALLEL;
+      const turn = (lanes[lane] ?? Promise.resolve()).then(() => this.launch(step, windowMs));
+      lanes[lane] = turn;
+      void this.track(index, turn);
+    }
+  }
+
+  /** Step `index`, started now with the full time limit unless it was started (or queued) before. */
+  private start(index: number): Promise<ExchangeResult> {
+    const known = this.started.get(index);
+    if (known) return known;
+    const step = this.steps[index];
+    return this.track(index, step ? this.launch(step, Infinity) : Promise.resolve(NOT_STARTED));
+  }
+
+  private track(index: number, pending: Promise<ExchangeResult>): Promise<ExchangeResult> {
+    this.started.set(index, pending);
+    void pending.then((result) => this.settled.set(index, result));
+    return pending;
+  }
+
+  private launch(step: Step, windowMs: number): Promise<ExchangeResult> {
+    const remainingMs = this.deadline - Date.now();
+    if (remainingMs < 50 || this.signal.aborted) return Promise.resolve(NOT_STARTED);
+    const { probe, transport } = step;
+    return exchange({
+      host: this.host,
+      port: this.port,
+      tls: transport === 'tls',
+      payload: probe.payload ? probe.payload({ host: this.host, port: this.port }) : null,
+      timeoutMs: Math.min(this.opts.timeoutMs, probe.waitMs ?? Infinity, remainingMs, windowMs),
+      maxBytes: this.opts.maxBytes,
+      idleMs: 300,
+      // Without a rule of its own, a probe has read enough once its reply matches.
+      enough: probe.enough ?? ((reply) => matchReply(reply, probe, this.probes) !== null),
+      signal: this.signal,
+      ...(transport === 'tls' ? { onConnected: () => (this.handshakeDone = true) } : {}),
+    });
+  }
+
+  private read(step: Step, result: ExchangeResult): Reading {
+    const found = matchReply(result.reply, step.probe, this.probes);
+    if (!found) return 'nothing';
+    if (step.transport === 'plain' && step.probe.tlsRequired?.test(result.reply.toString('latin1'))) return 'tls-hint';
+    return found;
+  }
 }
 
 function withBanner(banner: string | undefined): { banner?: string } {
