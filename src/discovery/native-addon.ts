@@ -1,5 +1,5 @@
-// Loads the optional C addon (native/discovery.c). Missing or unloadable = null, never a crash:
-// discovery then runs on the JS engine.
+// Loads the optional C addon (native/addon.c, engine.c, worker.c). Missing or unloadable =
+// null, never a crash: discovery then runs on the JS engine.
 import { createRequire } from 'node:module';
 
 export interface NativeEngineConfig {

@@ -23,7 +23,7 @@ export interface DiscoveryOptions {
   engine?: EngineName;
 }
 
-/** Outcome of one probe after its retries; the numbers are shared with native/discovery.c. */
+/** Outcome of one probe after its retries; the numbers are shared with native/engine.h. */
 export const ProbeStatus = {
   closed: 0,
   open: 1,
