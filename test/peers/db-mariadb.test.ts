@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mysqlNoAuth } from '../../src/checks/db/mysql-no-auth.js';
 import { peerAvailable, type RunningDaemon, startAll } from './support/daemon.js';
 import { startMariadbPeer } from './support/mariadb-peer.js';
-import { expectFinding, expectNoFinding } from './support/run-check.js';
+import { bilingualEvidence, expectFinding, expectNoFinding } from './support/run-check.js';
 
 const PATIENT_NAME = 'Oberhuber-Friedlinde';
 const SEED = [
@@ -37,14 +37,20 @@ describe.skipIf(!peerAvailable('mariadbd', 'mariadb-server'))('db.mysql.no-auth 
 
   it('root without password: identified on a random port, login proven, databases counted, no names', async () => {
     const draft = await expectFinding(mysqlNoAuth, rootOpen.host, rootOpen.port, 'mysql');
-    expect(draft.evidence).toMatch(/^login as root with an empty password accepted, mapped to the account root@%: MariaDB \d+\.\d+\.\d+, 1 database besides the system schemas$/);
-    expect(draft.evidence).not.toContain('praxis_akten');
-    expect(draft.evidence).not.toContain(PATIENT_NAME);
+    const { de, en } = bilingualEvidence(draft);
+    expect(en).toMatch(/^login as root with an empty password accepted, mapped to the account root@%: MariaDB \d+\.\d+\.\d+, 1 database besides the system schemas$/);
+    expect(de).toMatch(/^Anmeldung als root mit leerem Passwort erfolgreich, vom Server dem Konto root@% zugeordnet: MariaDB \d+\.\d+\.\d+, 1 Datenbank außer den Systemschemas$/);
+    for (const text of [de, en]) {
+      expect(text).not.toContain('praxis_akten');
+      expect(text).not.toContain(PATIENT_NAME);
+    }
   });
 
   it('anonymous account: any user name (root too) maps to it, login proven, only the databases it may see are counted', async () => {
     const draft = await expectFinding(mysqlNoAuth, anonymousOpen.host, anonymousOpen.port, 'mysql');
-    expect(draft.evidence).toMatch(/^login as root with an empty password accepted, mapped to the anonymous account @%: MariaDB [\d.]+, 1 database besides the system schemas$/);
+    const { de, en } = bilingualEvidence(draft);
+    expect(en).toMatch(/^login as root with an empty password accepted, mapped to the anonymous account @%: MariaDB [\d.]+, 1 database besides the system schemas$/);
+    expect(de).toMatch(/^Anmeldung als root mit leerem Passwort erfolgreich, vom Server dem anonymen Konto @% zugeordnet: MariaDB [\d.]+, 1 Datenbank außer den Systemschemas$/);
     expect(draft.key).toBe('anonymous');
   });
 

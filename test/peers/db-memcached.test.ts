@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memcachedOpen } from '../../src/checks/db/memcached-open.js';
 import { peerAvailable, startDaemon, type RunningDaemon } from './support/daemon.js';
-import { expectFinding, expectNoFinding } from './support/run-check.js';
+import { bilingualEvidence, expectFinding, expectNoFinding } from './support/run-check.js';
 import { say } from './support/tcp-say.js';
 
 const PATIENT_VALUE = 'Beispielfrau-Hannelore';
@@ -40,8 +40,10 @@ describe.skipIf(!peerAvailable('memcached'))('db.memcached.open against memcache
 
   it('open: identified on a random port, stats answered, items counted, no value leaks', async () => {
     const draft = await expectFinding(memcachedOpen, open.host, open.port, 'memcached');
-    expect(draft.evidence).toMatch(/^stats answered without authentication: memcached \d+\.\d+\.\d+, 2 items cached$/);
-    expect(draft.evidence).not.toContain(PATIENT_VALUE);
+    const { de, en } = bilingualEvidence(draft);
+    expect(en).toMatch(/^stats answered without authentication: memcached \d+\.\d+\.\d+, 2 items cached$/);
+    expect(de).toMatch(/^stats ohne Anmeldung beantwortet: memcached \d+\.\d+\.\d+, 2 Einträge im Cache$/);
+    for (const text of [de, en]) expect(text).not.toContain(PATIENT_VALUE);
   });
 
   it('ASCII authentication (fixed twin): still identified as memcached, stats refused, no finding', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresTrust } from '../../src/checks/db/postgres-trust.js';
 import { peerAvailable, startAll } from './support/daemon.js';
 import { runSql, startPostgresPeer, type PostgresPeer } from './support/postgres-peer.js';
-import { expectFinding, expectNoFinding } from './support/run-check.js';
+import { bilingualEvidence, expectFinding, expectNoFinding } from './support/run-check.js';
 
 const PATIENT_NAME = 'Kowalczyk-Annegret';
 
@@ -28,9 +28,13 @@ describe.skipIf(!peerAvailable('postgres', 'postgresql'))('db.postgres.trust aga
 
   it('trust: identified on a random port, login as postgres proven, databases counted, no names', async () => {
     const draft = await expectFinding(postgresTrust, trust.host, trust.port, 'postgresql');
-    expect(draft.evidence).toMatch(/^login as postgres without a password accepted: PostgreSQL \d+\.\d+[^,]*, 2 databases \(templates excluded\)$/);
-    expect(draft.evidence).not.toContain('praxis_akten');
-    expect(draft.evidence).not.toContain(PATIENT_NAME);
+    const { de, en } = bilingualEvidence(draft);
+    expect(en).toMatch(/^login as postgres without a password accepted: PostgreSQL \d+\.\d+[^,]*, 2 databases \(templates excluded\)$/);
+    expect(de).toMatch(/^Anmeldung als postgres ohne Passwort erfolgreich: PostgreSQL \d+\.\d+[^,]*, 2 Datenbanken \(ohne Vorlagen\)$/);
+    for (const text of [de, en]) {
+      expect(text).not.toContain('praxis_akten');
+      expect(text).not.toContain(PATIENT_NAME);
+    }
   });
 
   it('scram-sha-256 (fixed twin): identified, the password request ends the attempt, no finding', async () => {
@@ -40,7 +44,7 @@ describe.skipIf(!peerAvailable('postgres', 'postgresql'))('db.postgres.trust aga
 
   it('trust only inside TLS (hostssl): the refused clear login leads to the same login over TLS, still found', async () => {
     const draft = await expectFinding(postgresTrust, trustOverTls.host, trustOverTls.port, 'postgresql');
-    expect(draft.evidence).toMatch(/^login as postgres without a password accepted: PostgreSQL \d+/);
+    expect(bilingualEvidence(draft).en).toMatch(/^login as postgres without a password accepted: PostgreSQL \d+/);
     expect(trustOverTls.logTail()).toMatch(/no encryption/);
   });
 });

@@ -5,7 +5,7 @@ import { redisNoAuth } from '../../src/checks/db/redis-no-auth.js';
 import { respCommand } from '../../src/checks/db/resp.js';
 import { createSelfSignedCert } from '../../src/lab/self-signed-cert.js';
 import { peerAvailable, startDaemon, type RunningDaemon } from './support/daemon.js';
-import { expectFinding, expectNoFinding, identifyAndRun } from './support/run-check.js';
+import { bilingualEvidence, expectFinding, expectNoFinding, identifyAndRun } from './support/run-check.js';
 import { say } from './support/tcp-say.js';
 
 const PATIENT_VALUE = 'Mustermann-Ruediger';
@@ -55,9 +55,13 @@ describe.skipIf(!peerAvailable('redis-server'))('db.redis.no-auth against redis-
 
   it('no auth: identified on a random port, INFO proves it, keys counted, no key or value leaks', async () => {
     const draft = await expectFinding(redisNoAuth, open.host, open.port, 'redis');
-    expect(draft.evidence).toMatch(/^INFO answered without AUTH: Redis \d+\.\d+\.\d+, 3 keys in 1 database$/);
-    expect(draft.evidence).not.toContain('patient');
-    expect(draft.evidence).not.toContain(PATIENT_VALUE);
+    const { de, en } = bilingualEvidence(draft);
+    expect(en).toMatch(/^INFO answered without AUTH: Redis \d+\.\d+\.\d+, 3 keys in 1 database$/);
+    expect(de).toMatch(/^INFO ohne AUTH beantwortet: Redis \d+\.\d+\.\d+, 3 Schlüssel in 1 Datenbank$/);
+    for (const text of [de, en]) {
+      expect(text).not.toContain('patient');
+      expect(text).not.toContain(PATIENT_VALUE);
+    }
   });
 
   it('requirepass (fixed twin): still identified as redis, NOAUTH, no finding', async () => {
@@ -67,6 +71,7 @@ describe.skipIf(!peerAvailable('redis-server'))('db.redis.no-auth against redis-
   it('TLS without auth: identified inside the TLS session on a random port, INFO over TLS proves it', async () => {
     const { service, drafts } = await identifyAndRun(redisNoAuth, overTls.host, overTls.port);
     expect(service).toMatchObject({ name: 'redis', tls: true });
-    expect(drafts[0]?.evidence).toMatch(/^INFO answered without AUTH: Redis \d+\.\d+\.\d+, 0 keys in 0 databases$/);
+    expect(drafts).toHaveLength(1);
+    expect(bilingualEvidence(drafts[0]!).en).toMatch(/^INFO answered without AUTH: Redis \d+\.\d+\.\d+, 0 keys in 0 databases$/);
   });
 });

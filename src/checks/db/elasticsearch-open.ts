@@ -2,6 +2,7 @@ import { sanitize } from '../../identify/match.js';
 import { httpGet } from '../http-client.js';
 import { maskSecret } from '../mask.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
+import { counted } from './wording.js';
 
 const ROOT_MAX_BYTES = 8 * 1024;
 
@@ -19,6 +20,7 @@ interface ClusterFacts {
  * COUNT, the document count and one masked index name; no documents are ever requested.
  *
  * Sample evidence: "index list without credentials: Elasticsearch 7.17.9, 3 indices, 1204 documents (e.g. pa…(8))"
+ * (de: "Indexliste ohne Anmeldung abrufbar: Elasticsearch 7.17.9, 3 Indizes, 1204 Dokumente (z. B. pa…(8))")
  */
 export const elasticsearchOpen: Check = {
   meta: {
@@ -49,13 +51,21 @@ export const elasticsearchOpen: Check = {
     if (!reply || reply.status !== 200) return [];
     const indices = parseIndexList(reply.body.toString('utf8'), reply.truncated);
     if (!indices) return [];
-    const example = indices.names[0] ? ` (e.g. ${maskSecret(indices.names[0])})` : '';
-    const atLeast = indices.complete ? '' : 'at least ';
+    const example = indices.names[0] ? maskSecret(indices.names[0]) : null;
+    const server = `${cluster.product} ${cluster.version}`;
+    const de = { atLeast: indices.complete ? '' : 'mindestens ', example: example ? ` (z. B. ${example})` : '' };
+    const en = { atLeast: indices.complete ? '' : 'at least ', example: example ? ` (e.g. ${example})` : '' };
+    const count = indices.names.length;
     return [
       {
-        evidence:
-          `index list without credentials: ${cluster.product} ${cluster.version}, ${atLeast}${indices.names.length} ` +
-          `ind${indices.names.length === 1 ? 'ex' : 'ices'}, ${atLeast}${indices.documents} documents${example}`,
+        evidence: {
+          de:
+            `Indexliste ohne Anmeldung abrufbar: ${server}, ${de.atLeast}${counted(count, 'Index', 'Indizes')}, ` +
+            `${de.atLeast}${counted(indices.documents, 'Dokument', 'Dokumente')}${de.example}`,
+          en:
+            `index list without credentials: ${server}, ${en.atLeast}${counted(count, 'index', 'indices')}, ` +
+            `${en.atLeast}${indices.documents} documents${en.example}`,
+        },
         personalData: false,
       },
     ];

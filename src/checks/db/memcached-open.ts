@@ -2,6 +2,7 @@ import { exchange } from '../../identify/exchange.js';
 import { sanitize } from '../../identify/match.js';
 import type { Check } from '../types.js';
 import { parseStatLines } from './info-lines.js';
+import { counted } from './wording.js';
 
 const STATS_MAX_BYTES = 32 * 1024;
 const STATS_END = /(?:^|\r\n)(?:END|ERROR|CLIENT_ERROR[^\r\n]*|SERVER_ERROR[^\r\n]*)\r\n/;
@@ -14,6 +15,7 @@ const STATS_END = /(?:^|\r\n)(?:END|ERROR|CLIENT_ERROR[^\r\n]*|SERVER_ERROR[^\r\
  * auth, -Y) or a closed connection (binary SASL only) is the fixed state.
  *
  * Sample evidence: "stats answered without authentication: memcached 1.6.21, 17 items cached"
+ * (de: "stats ohne Anmeldung beantwortet: memcached 1.6.21, 17 Einträge im Cache")
  */
 export const memcachedOpen: Check = {
   meta: {
@@ -53,9 +55,13 @@ export const memcachedOpen: Check = {
     const version = stats.get('version');
     if (version === undefined || !stats.has('pid')) return [];
     const items = Number(stats.get('curr_items') ?? 0);
+    const server = `memcached ${sanitize(version, 20)}`;
     return [
       {
-        evidence: `stats answered without authentication: memcached ${sanitize(version, 20)}, ${items} items cached`,
+        evidence: {
+          de: `stats ohne Anmeldung beantwortet: ${server}, ${counted(items, 'Eintrag', 'Einträge')} im Cache`,
+          en: `stats answered without authentication: ${server}, ${items} items cached`,
+        },
         personalData: false,
       },
     ];

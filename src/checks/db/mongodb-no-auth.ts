@@ -1,9 +1,11 @@
 import { MongoClient } from 'mongodb';
 import { sanitize } from '../../identify/match.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
+import { databaseCount, versionText } from './wording.js';
 
 interface ListFacts {
-  version: string;
+  /** null when buildInfo was refused although listDatabases was not. */
+  version: string | null;
   databases: number;
 }
 
@@ -16,6 +18,7 @@ interface ListFacts {
  * request asks for names only, and the whole exchange is bounded in time.
  *
  * Sample evidence: "listDatabases answered without credentials: MongoDB 7.0.12, 4 databases"
+ * (de: "listDatabases ohne Anmeldung beantwortet: MongoDB 7.0.12, 4 Datenbanken")
  */
 export const mongodbNoAuth: Check = {
   meta: {
@@ -41,9 +44,14 @@ export const mongodbNoAuth: Check = {
   async run(target, ctx) {
     const facts = await listWithoutCredentials(target, ctx);
     if (!facts) return [];
+    const version = versionText(facts.version);
+    const databases = databaseCount(facts.databases);
     return [
       {
-        evidence: `listDatabases answered without credentials: MongoDB ${sanitize(facts.version, 30)}, ${facts.databases} database${facts.databases === 1 ? '' : 's'}`,
+        evidence: {
+          de: `listDatabases ohne Anmeldung beantwortet: MongoDB ${version.de}, ${databases.de}`,
+          en: `listDatabases answered without credentials: MongoDB ${version.en}, ${databases.en}`,
+        },
         personalData: false,
       },
     ];
@@ -69,8 +77,8 @@ async function listWithoutCredentials(target: CheckTarget, ctx: CheckContext): P
     const listed = await admin.command({ listDatabases: 1, nameOnly: true });
     const databases: unknown = listed.databases;
     if (listed.ok !== 1 || !Array.isArray(databases)) return null;
-    const build = await admin.command({ buildInfo: 1 }).catch(() => ({ version: 'unknown version' }));
-    return { version: String(build.version), databases: databases.length };
+    const build = await admin.command({ buildInfo: 1 }).catch(() => ({ version: null }));
+    return { version: typeof build.version === 'string' ? sanitize(build.version, 30) : null, databases: databases.length };
   } catch {
     // Unauthorized, timeout, not really MongoDB: no proof.
     return null;

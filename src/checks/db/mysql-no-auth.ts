@@ -2,6 +2,7 @@ import mysql from 'mysql2/promise';
 import { sanitize } from '../../identify/match.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import { cappedSocket } from './capped-socket.js';
+import { databaseCount } from './wording.js';
 
 const REPLY_MAX_BYTES = 256 * 1024;
 /** root with an empty password, then the anonymous account (empty user name) many installs left. */
@@ -22,6 +23,7 @@ interface LoginFacts {
  * databases. Names of databases, tables or rows are never read.
  *
  * Sample evidence: "login as root with an empty password accepted, mapped to the account root@%: MariaDB 10.11.6, 3 databases besides the system schemas"
+ * (de: "Anmeldung als root mit leerem Passwort erfolgreich, vom Server dem Konto root@% zugeordnet: MariaDB 10.11.6, 3 Datenbanken außer den Systemschemas")
  */
 export const mysqlNoAuth: Check = {
   meta: {
@@ -87,15 +89,20 @@ async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string): P
  */
 function draft(user: string, facts: LoginFacts): FindingDraft {
   const anonymous = facts.account.startsWith('@');
-  const label = anonymous ? 'anonymous' : 'root';
-  const tried = user === '' ? 'an empty user name' : user;
+  const account = sanitize(facts.account, 60);
   const product = /mariadb/i.test(facts.version) ? 'MariaDB' : 'MySQL';
-  const version = sanitize(facts.version.replace(/-MariaDB.*$/i, ''), 30);
+  const server = `${product} ${sanitize(facts.version.replace(/-MariaDB.*$/i, ''), 30)}`;
+  const databases = databaseCount(facts.databases);
   return {
-    evidence:
-      `login as ${tried} with an empty password accepted, mapped to the ${anonymous ? 'anonymous ' : ''}account ${sanitize(facts.account, 60)}: ` +
-      `${product} ${version}, ${facts.databases} database${facts.databases === 1 ? '' : 's'} besides the system schemas`,
+    evidence: {
+      de:
+        `Anmeldung ${user === '' ? 'mit leerem Benutzernamen und' : `als ${user} mit`} leerem Passwort erfolgreich, ` +
+        `vom Server dem ${anonymous ? 'anonymen ' : ''}Konto ${account} zugeordnet: ${server}, ${databases.de} außer den Systemschemas`,
+      en:
+        `login as ${user === '' ? 'an empty user name' : user} with an empty password accepted, ` +
+        `mapped to the ${anonymous ? 'anonymous ' : ''}account ${account}: ${server}, ${databases.en} besides the system schemas`,
+    },
     personalData: false,
-    key: label,
+    key: anonymous ? 'anonymous' : 'root',
   };
 }

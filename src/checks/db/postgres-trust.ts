@@ -2,13 +2,15 @@ import pg from 'pg';
 import { sanitize } from '../../identify/match.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import { cappedSocket } from './capped-socket.js';
+import { databaseCount, versionText } from './wording.js';
 
 const REPLY_MAX_BYTES = 256 * 1024;
 /** The superuser every cluster has, then names admins often give their own superuser. */
 const USERS = ['postgres', 'admin', 'root', 'pgsql'] as const;
 
 interface LoginFacts {
-  version: string;
+  /** null when the server logged us in but did not say its version. */
+  version: string | null;
   databases: number;
 }
 
@@ -22,6 +24,7 @@ class PasswordRequested extends Error {}
  * right there: no password, not even an empty one, is ever sent.
  *
  * Sample evidence: "login as postgres without a password accepted: PostgreSQL 16.4, 3 databases (templates excluded)"
+ * (de: "Anmeldung als postgres ohne Passwort erfolgreich: PostgreSQL 16.4, 3 Datenbanken (ohne Vorlagen)")
  */
 export const postgresTrust: Check = {
   meta: {
@@ -78,7 +81,7 @@ async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string, tl
     );
     const row = result.rows[0];
     // Logged in is the proof; an odd reply only costs the details.
-    return { version: typeof row?.version === 'string' ? row.version : 'unknown version', databases: Number(row?.databases ?? 0) };
+    return { version: typeof row?.version === 'string' ? sanitize(row.version, 30) : null, databases: Number(row?.databases ?? 0) };
   } catch (err) {
     // pg_hba.conf may allow trust only over TLS (hostssl): the same login inside TLS.
     if (!tls && err instanceof Error && /no encryption/i.test(err.message)) return tryLogin(target, ctx, user, true);
@@ -89,10 +92,13 @@ async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string, tl
 }
 
 function draft(user: string, facts: LoginFacts): FindingDraft {
+  const version = versionText(facts.version);
+  const databases = databaseCount(facts.databases);
   return {
-    evidence:
-      `login as ${user} without a password accepted: PostgreSQL ${sanitize(facts.version, 30)}, ` +
-      `${facts.databases} database${facts.databases === 1 ? '' : 's'} (templates excluded)`,
+    evidence: {
+      de: `Anmeldung als ${user} ohne Passwort erfolgreich: PostgreSQL ${version.de}, ${databases.de} (ohne Vorlagen)`,
+      en: `login as ${user} without a password accepted: PostgreSQL ${version.en}, ${databases.en} (templates excluded)`,
+    },
     personalData: false,
     key: user,
   };

@@ -3,6 +3,7 @@ import { sanitize } from '../../identify/match.js';
 import type { Check } from '../types.js';
 import { parseStatLines } from './info-lines.js';
 import { parseRespReply, respCommand } from './resp.js';
+import { counted, databaseCount } from './wording.js';
 
 const INFO_MAX_BYTES = 64 * 1024;
 
@@ -14,6 +15,7 @@ const INFO_MAX_BYTES = 64 * 1024;
  * fixed state. Evidence keeps the version and the key COUNT per keyspace, never a key.
  *
  * Sample evidence: "INFO answered without AUTH: Redis 7.0.15, 42 keys in 2 databases"
+ * (de: "INFO ohne AUTH beantwortet: Redis 7.0.15, 42 Schlüssel in 2 Datenbanken")
  */
 export const redisNoAuth: Check = {
   meta: {
@@ -54,9 +56,14 @@ export const redisNoAuth: Check = {
     if (version === undefined) return [];
     const keyspaces = [...info.entries()].filter(([name]) => /^db\d+$/.test(name));
     const keys = keyspaces.reduce((sum, [, value]) => sum + Number(/keys=(\d+)/.exec(value)?.[1] ?? 0), 0);
+    const server = `Redis ${sanitize(version, 20)}`;
+    const databases = databaseCount(keyspaces.length);
     return [
       {
-        evidence: `INFO answered without AUTH: Redis ${sanitize(version, 20)}, ${keys} keys in ${keyspaces.length} database${keyspaces.length === 1 ? '' : 's'}`,
+        evidence: {
+          de: `INFO ohne AUTH beantwortet: ${server}, ${keys} Schlüssel in ${databases.de}`,
+          en: `INFO answered without AUTH: ${server}, ${counted(keys, 'key', 'keys')} in ${databases.en}`,
+        },
         personalData: false,
       },
     ];

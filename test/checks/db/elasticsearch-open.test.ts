@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { elasticsearchOpen } from '../../../src/checks/db/elasticsearch-open.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
@@ -38,15 +39,25 @@ describe('db.elasticsearch.open', () => {
     const es = await track(startEs());
     const drafts = await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext());
     expect(drafts).toEqual([
-      { evidence: 'index list without credentials: Elasticsearch 7.17.9, 2 indices, 1204 documents (e.g. pa…(9))', personalData: false },
+      {
+        evidence: {
+          de: 'Indexliste ohne Anmeldung abrufbar: Elasticsearch 7.17.9, 2 Indizes, 1204 Dokumente (z. B. pa…(9))',
+          en: 'index list without credentials: Elasticsearch 7.17.9, 2 indices, 1204 documents (e.g. pa…(9))',
+        },
+        personalData: false,
+      },
     ]);
-    expect(drafts[0]!.evidence).not.toContain('patienten');
-    expect(drafts[0]!.evidence).not.toContain('befunde');
+    for (const lang of ['de', 'en'] as const) {
+      expect(evidenceIn(drafts[0]!.evidence, lang)).not.toContain('patienten');
+      expect(evidenceIn(drafts[0]!.evidence, lang)).not.toContain('befunde');
+    }
   });
 
   it('OpenSearch is recognised by its distribution', async () => {
     const es = await track(startEs({ root: { version: { distribution: 'opensearch', number: '2.11.0' }, tagline: 'The OpenSearch Project: https://opensearch.org/' } }));
-    expect((await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext()))[0]?.evidence).toMatch(/^index list without credentials: OpenSearch 2\.11\.0, 2 indices/);
+    const [draft] = await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext());
+    expect(evidenceIn(draft!.evidence, 'en')).toMatch(/^index list without credentials: OpenSearch 2\.11\.0, 2 indices/);
+    expect(evidenceIn(draft!.evidence, 'de')).toMatch(/^Indexliste ohne Anmeldung abrufbar: OpenSearch 2\.11\.0, 2 Indizes/);
   });
 
   it('fixed twin (security on): 401 → no finding', async () => {
@@ -63,7 +74,8 @@ describe('db.elasticsearch.open', () => {
     const many = Array.from({ length: 3000 }, (_, i) => ({ index: `akte-${i}`, 'docs.count': '1' }));
     const es = await track(startEs({ indices: many }));
     const [draft] = await elasticsearchOpen.run(httpTarget(HOST, es.port, false), checkContext({ maxBytes: 32 * 1024 }));
-    expect(draft?.evidence).toMatch(/^index list without credentials: Elasticsearch 7\.17\.9, at least \d+ indices, at least \d+ documents \(e\.g\. ak…\(6\)\)$/);
+    expect(evidenceIn(draft!.evidence, 'en')).toMatch(/^index list without credentials: Elasticsearch 7\.17\.9, at least \d+ indices, at least \d+ documents \(e\.g\. ak…\(6\)\)$/);
+    expect(evidenceIn(draft!.evidence, 'de')).toMatch(/^Indexliste ohne Anmeldung abrufbar: Elasticsearch 7\.17\.9, mindestens \d+ Indizes, mindestens \d+ Dokumente \(z\. B\. ak…\(6\)\)$/);
   });
 
   it('garbage or a huge page at / is not Elasticsearch', async () => {

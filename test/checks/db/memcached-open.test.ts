@@ -16,7 +16,13 @@ describe('db.memcached.open', () => {
   it('stats answered: finding with version and item count', async () => {
     const server = await track(memcachedLike(STATS));
     expect(await memcachedOpen.run(target(server.port), checkContext())).toEqual([
-      { evidence: 'stats answered without authentication: memcached 1.6.18, 17 items cached', personalData: false },
+      {
+        evidence: {
+          de: 'stats ohne Anmeldung beantwortet: memcached 1.6.18, 17 Einträge im Cache',
+          en: 'stats answered without authentication: memcached 1.6.18, 17 items cached',
+        },
+        personalData: false,
+      },
     ]);
   });
 

@@ -13,7 +13,15 @@ describe('db.mongodb.no-auth (in-process wire protocol; MongoDB is not in Debian
   it('listDatabases without credentials: finding with version and database count, no names', async () => {
     const mongo = await track(startMongoFixture(HOST, { auth: false, databases: ['admin', 'config', 'local', 'praxis_patienten'] }));
     const drafts = await mongodbNoAuth.run(target(mongo.port), checkContext());
-    expect(drafts).toEqual([{ evidence: 'listDatabases answered without credentials: MongoDB 7.0.12, 4 databases', personalData: false }]);
+    expect(drafts).toEqual([
+      {
+        evidence: {
+          de: 'listDatabases ohne Anmeldung beantwortet: MongoDB 7.0.12, 4 Datenbanken',
+          en: 'listDatabases answered without credentials: MongoDB 7.0.12, 4 databases',
+        },
+        personalData: false,
+      },
+    ]);
     expect(mongo.commands).toContain('listDatabases');
   });
 

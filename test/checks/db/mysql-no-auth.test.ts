@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { mysqlNoAuth } from '../../../src/checks/db/mysql-no-auth.js';
 import { closeAfterEach, greet, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext } from '../context.js';
@@ -14,7 +15,10 @@ describe('db.mysql.no-auth (in-process MySQL protocol)', () => {
     const drafts = await mysqlNoAuth.run(target(server.port), checkContext());
     expect(drafts).toEqual([
       {
-        evidence: 'login as root with an empty password accepted, mapped to the account root@%: MariaDB 10.11.6, 3 databases besides the system schemas',
+        evidence: {
+          de: 'Anmeldung als root mit leerem Passwort erfolgreich, vom Server dem Konto root@% zugeordnet: MariaDB 10.11.6, 3 Datenbanken außer den Systemschemas',
+          en: 'login as root with an empty password accepted, mapped to the account root@%: MariaDB 10.11.6, 3 databases besides the system schemas',
+        },
         personalData: false,
         key: 'root',
       },
@@ -25,7 +29,8 @@ describe('db.mysql.no-auth (in-process MySQL protocol)', () => {
     const server = await track(startMysqlFixture(HOST, { emptyPassword: { '': '@%' }, databases: 1 }));
     const drafts = await mysqlNoAuth.run(target(server.port), checkContext());
     expect(server.attempts).toEqual(['root', '']);
-    expect(drafts[0]?.evidence).toBe('login as an empty user name with an empty password accepted, mapped to the anonymous account @%: MariaDB 10.11.6, 1 database besides the system schemas');
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toBe('login as an empty user name with an empty password accepted, mapped to the anonymous account @%: MariaDB 10.11.6, 1 database besides the system schemas');
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toBe('Anmeldung mit leerem Benutzernamen und leerem Passwort erfolgreich, vom Server dem anonymen Konto @% zugeordnet: MariaDB 10.11.6, 1 Datenbank außer den Systemschemas');
     expect(drafts[0]?.key).toBe('anonymous');
   });
 

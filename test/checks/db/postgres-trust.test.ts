@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { postgresTrust } from '../../../src/checks/db/postgres-trust.js';
 import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext } from '../context.js';
@@ -12,7 +13,14 @@ describe('db.postgres.trust (in-process PostgreSQL protocol)', () => {
   it('trust for postgres: finding with version and database count', async () => {
     const server = await track(startPgFixture(HOST, { auth: 'trust', users: ['postgres'], databases: 4 }));
     expect(await postgresTrust.run(target(server.port), checkContext())).toEqual([
-      { evidence: 'login as postgres without a password accepted: PostgreSQL 16.4 (fixture), 4 databases (templates excluded)', personalData: false, key: 'postgres' },
+      {
+        evidence: {
+          de: 'Anmeldung als postgres ohne Passwort erfolgreich: PostgreSQL 16.4 (fixture), 4 Datenbanken (ohne Vorlagen)',
+          en: 'login as postgres without a password accepted: PostgreSQL 16.4 (fixture), 4 databases (templates excluded)',
+        },
+        personalData: false,
+        key: 'postgres',
+      },
     ]);
   });
 
@@ -20,7 +28,8 @@ describe('db.postgres.trust (in-process PostgreSQL protocol)', () => {
     const server = await track(startPgFixture(HOST, { auth: 'trust', users: ['root'], databases: 1 }));
     const drafts = await postgresTrust.run(target(server.port), checkContext());
     expect(server.attempts).toEqual(['postgres', 'admin', 'root']);
-    expect(drafts[0]?.evidence).toMatch(/^login as root without a password accepted: .*, 1 database \(templates excluded\)$/);
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toMatch(/^login as root without a password accepted: .*, 1 database \(templates excluded\)$/);
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toMatch(/^Anmeldung als root ohne Passwort erfolgreich: .*, 1 Datenbank \(ohne Vorlagen\)$/);
   });
 
   it('fixed twin (SCRAM): every user asked for a password, none ever sent, no finding', async () => {

@@ -24,7 +24,13 @@ describe('db.redis.no-auth', () => {
   it('INFO answered: finding with version and key count, no key names', async () => {
     const server = await track(redisLike(false));
     expect(await redisNoAuth.run(target(server.port), checkContext())).toEqual([
-      { evidence: 'INFO answered without AUTH: Redis 7.0.15, 42 keys in 2 databases', personalData: false },
+      {
+        evidence: {
+          de: 'INFO ohne AUTH beantwortet: Redis 7.0.15, 42 Schlüssel in 2 Datenbanken',
+          en: 'INFO answered without AUTH: Redis 7.0.15, 42 keys in 2 databases',
+        },
+        personalData: false,
+      },
     ]);
   });
 

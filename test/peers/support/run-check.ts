@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ServiceInfo } from '../../../src/core/types.js';
+import type { Localized, ServiceInfo } from '../../../src/core/types.js';
 import { identify } from '../../../src/identify/index.js';
 import type { Check, CheckContext, FindingDraft } from '../../../src/checks/types.js';
 
@@ -40,4 +40,10 @@ export async function expectNoFinding(check: Check, host: string, port: number, 
   expect(service.name).toBe(serviceName);
   expect(check.appliesTo({ host, port, service })).toBe(true);
   expect(drafts).toEqual([]);
+}
+
+/** Both languages of a draft's evidence; a check that still gives one plain string fails here. */
+export function bilingualEvidence(draft: FindingDraft): Localized {
+  expect(typeof draft.evidence).toBe('object');
+  return draft.evidence as Localized;
 }
