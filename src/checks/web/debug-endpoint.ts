@@ -14,7 +14,8 @@ import { genuinePages } from './genuine-page.js';
  * and a random sibling path that does not answer the same (soft-404 guard). Heap dumps are
  * asked with HEAD only: the headers prove it, the dump itself is never downloaded.
  *
- * Sample evidence: "/actuator/env: Spring Boot actuator env (configuration and secrets)"
+ * Sample evidence: "/actuator/env: Spring Boot actuator env (configuration and secrets)", in German
+ * "/actuator/env: Spring Boot Actuator env (Konfiguration und geheime Werte)"
  */
 export const debugEndpoint: Check = {
   meta: {
@@ -45,7 +46,10 @@ export const debugEndpoint: Check = {
     for (const endpoint of DEBUG_ENDPOINTS) {
       if (ctx.signal.aborted) break;
       const found = endpoint.headOnly ? await headProof(target, ctx, endpoint) : await bodyProof(target, ctx, endpoint);
-      if (found) drafts.push({ evidence: `${endpoint.path}: ${endpoint.name}`, personalData: false, key: endpoint.path });
+      if (found) {
+        const evidence = { de: `${endpoint.path}: ${endpoint.name.de}`, en: `${endpoint.path}: ${endpoint.name.en}` };
+        drafts.push({ evidence, personalData: false, key: endpoint.path });
+      }
     }
     return drafts;
   },

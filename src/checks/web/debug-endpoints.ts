@@ -1,4 +1,6 @@
+import type { Localized } from '../../core/types.js';
 import type { HttpReply } from '../http-client.js';
+import { same } from '../http/evidence-text.js';
 
 /**
  * Debug and status endpoints as data (in the spirit of nuclei templates): a path and at least
@@ -8,7 +10,7 @@ import type { HttpReply } from '../http-client.js';
 export interface DebugEndpoint {
   path: string;
   /** What it is, for the evidence. */
-  name: string;
+  name: Localized;
   /** HEAD only: the body may be huge (heap dumps hold every secret and session in memory). */
   headOnly?: boolean;
   markers: readonly ((reply: HttpReply, text: string) => boolean)[];
@@ -20,48 +22,48 @@ const header = (name: string, pattern: RegExp) => (reply: HttpReply) => pattern.
 export const DEBUG_ENDPOINTS: readonly DebugEndpoint[] = [
   {
     path: '/server-status',
-    name: 'Apache server-status (client addresses and requested URLs)',
+    name: { de: 'Apache server-status (Client-Adressen und aufgerufene URLs)', en: 'Apache server-status (client addresses and requested URLs)' },
     markers: [inBody(/<title>Apache Status<\/title>|Apache Server Status for/i), inBody(/Server uptime:|Total accesses:|Scoreboard Key/i)],
   },
   {
     path: '/server-info',
-    name: 'Apache server-info (full configuration)',
+    name: { de: 'Apache server-info (vollständige Konfiguration)', en: 'Apache server-info (full configuration)' },
     markers: [inBody(/Apache Server Information/i), inBody(/Server Settings|Module Name:/i)],
   },
   {
     path: '/nginx_status',
-    name: 'nginx stub_status',
+    name: same('nginx stub_status'),
     markers: [inBody(/^Active connections: \d+/m), inBody(/server accepts handled requests/)],
   },
   {
     path: '/actuator/env',
-    name: 'Spring Boot actuator env (configuration and secrets)',
+    name: { de: 'Spring Boot Actuator env (Konfiguration und geheime Werte)', en: 'Spring Boot actuator env (configuration and secrets)' },
     markers: [header('content-type', /json/i), inBody(/"activeProfiles"\s*:/), inBody(/"propertySources"\s*:/)],
   },
   {
     path: '/env',
-    name: 'Spring Boot 1.x env endpoint',
+    name: { de: 'Spring-Boot-1.x-Endpunkt env', en: 'Spring Boot 1.x env endpoint' },
     markers: [header('content-type', /json/i), inBody(/"profiles"\s*:/), inBody(/"systemProperties"|"systemEnvironment"/)],
   },
   {
     path: '/actuator/heapdump',
-    name: 'Spring Boot actuator heap dump (memory with secrets and sessions)',
+    name: { de: 'Spring Boot Actuator Heap-Dump (Speicherabbild mit geheimen Werten und Sitzungen)', en: 'Spring Boot actuator heap dump (memory with secrets and sessions)' },
     headOnly: true,
     markers: [header('content-type', /octet-stream|hprof/i), (reply) => Number(reply.headers['content-length'] ?? 0) > 1_000_000 || /heapdump/i.test(reply.headers['content-disposition'] ?? '')],
   },
   {
     path: '/debug/vars',
-    name: 'Go expvar (command line and memory statistics)',
+    name: { de: 'Go expvar (Kommandozeile und Speicherstatistik)', en: 'Go expvar (command line and memory statistics)' },
     markers: [header('content-type', /json/i), inBody(/"cmdline"\s*:/), inBody(/"memstats"\s*:/)],
   },
   {
     path: '/debug/pprof/',
-    name: 'Go pprof profiling index',
+    name: { de: 'Go-pprof-Profiling-Übersicht', en: 'Go pprof profiling index' },
     markers: [inBody(/<title>\/debug\/pprof\/<\/title>/), inBody(/goroutine/), inBody(/heap/)],
   },
   {
     path: '/_debugbar/open',
-    name: 'Laravel Debugbar storage (recorded requests)',
+    name: { de: 'Laravel-Debugbar-Speicher (aufgezeichnete Anfragen)', en: 'Laravel Debugbar storage (recorded requests)' },
     markers: [header('content-type', /json/i), inBody(/"datetime"\s*:/), inBody(/"utime"\s*:/)],
   },
 ];

@@ -1,9 +1,9 @@
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence } from '../mask.js';
+import { capBoth, counted, type Noun } from '../http/evidence-text.js';
 import type { HttpReply } from '../http-client.js';
 import type { Check, FindingDraft } from '../types.js';
 import { genuinePages } from './genuine-page.js';
-import { describeSecrets, isConnectionString, parseAssignments, uniqueSecrets, type Assignment } from './secrets.js';
+import { parseAssignments, secretsSummary, uniqueSecrets, type Assignment } from './secrets.js';
 
 /**
  * http.env-file — a dotenv file (/.env, /.env.local, /.env.prod…) is served to anyone. Such
@@ -16,9 +16,12 @@ import { describeSecrets, isConnectionString, parseAssignments, uniqueSecrets, t
  * credentials have values; otherwise medium (configuration without secrets still leaks).
  *
  * Sample evidence: "/.env served: 14 assignments, 3 secrets: APP_SECRET=9f…(32),
- * DATABASE_URL=my…(58), MAILER_DSN=sm…(41) (connection strings present)"
+ * DATABASE_URL=my…(58), MAILER_DSN=sm…(41) (connection strings present)", in German "/.env
+ * ausgeliefert: 14 Zuweisungen, 3 geheime Werte: … (Verbindungszeichenfolgen enthalten)"
  */
 export const ENV_PATHS = ['/.env', '/.env.local', '/.env.prod', '/.env.production', '/.env.backup', '/.env.bak', '/.env.dev'] as const;
+
+const ASSIGNMENT: Noun = { de: ['Zuweisung', 'Zuweisungen'], en: ['assignment', 'assignments'] };
 
 interface EnvFile {
   assignments: Assignment[];
@@ -61,14 +64,14 @@ export const envFile: Check = {
     const pages = await genuinePages(target, ctx, ENV_PATHS, readEnvFile, { maxBytes: 64 * 1024 });
     return pages.map(({ path, page }): FindingDraft => {
       const secrets = uniqueSecrets(page.assignments);
-      const dsn = secrets.some(isConnectionString) ? ' (connection strings present)' : '';
+      const assignments = counted(page.assignments.length, ASSIGNMENT);
       const what =
         secrets.length > 0
-          ? `${secrets.length} secret${secrets.length === 1 ? '' : 's'}: ${describeSecrets(secrets)}${dsn}`
-          : 'no credential-named keys';
+          ? secretsSummary(secrets, { noteConnectionStrings: true })
+          : { de: 'keine Variablen, deren Name auf Zugangsdaten hinweist', en: 'no credential-named keys' };
       return {
         severity: secrets.length > 0 ? 'critical' : 'medium',
-        evidence: capEvidence(`${path} served: ${page.assignments.length} assignments, ${what}`),
+        evidence: capBoth({ de: `${path} ausgeliefert: ${assignments.de}, ${what.de}`, en: `${path} served: ${assignments.en}, ${what.en}` }),
         personalData: false,
         key: path,
       };

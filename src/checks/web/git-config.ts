@@ -1,4 +1,6 @@
 import { INCIDENTS } from '../incidents.js';
+import type { Localized } from '../../core/types.js';
+import { counted, joinBoth, same, type Noun } from '../http/evidence-text.js';
 import { maskSecret } from '../mask.js';
 import type { HttpReply } from '../http-client.js';
 import type { Check } from '../types.js';
@@ -13,8 +15,11 @@ import { firstGenuinePage } from './genuine-page.js';
  * "ref: refs/heads/…" (or a bare commit id), each not reproduced by a random sibling path.
  * Only one of the two → medium. A remote URL with user:password@ → critical, masked.
  *
- * Sample evidence: "/.git/config ([core], 1 remote) and /.git/HEAD (ref: refs/heads/…) served"
+ * Sample evidence: "/.git/config ([core], 1 remote) and /.git/HEAD (ref: refs/heads/…) served", in
+ * German "/.git/config ([core], 1 Remote) und /.git/HEAD (ref: refs/heads/…) ausgeliefert"
  */
+const REMOTE: Noun = { de: ['Remote', 'Remotes'], en: ['remote', 'remotes'] };
+
 interface GitConfig {
   remotes: number;
   credentialUrls: string[];
@@ -61,15 +66,22 @@ export const gitConfig: Check = {
     const config = await firstGenuinePage(target, ctx, ['/.git/config'], readGitConfig, 16 * 1024);
     const head = await firstGenuinePage(target, ctx, ['/.git/HEAD'], readGitHead, 1024);
     if (!config && !head) return [];
-    const parts: string[] = [];
-    if (config) parts.push(`/.git/config ([core], ${config.page.remotes} remote${config.page.remotes === 1 ? '' : 's'})`);
-    if (head) parts.push('/.git/HEAD (ref: refs/heads/…)');
+    const parts: Localized[] = [];
+    if (config) {
+      const remotes = counted(config.page.remotes, REMOTE);
+      parts.push({ de: `/.git/config ([core], ${remotes.de})`, en: `/.git/config ([core], ${remotes.en})` });
+    }
+    if (head) parts.push(same('/.git/HEAD (ref: refs/heads/…)'));
+    const served = joinBoth(parts, { de: ' und ', en: ' and ' });
     const secrets = config?.page.credentialUrls ?? [];
-    const credentials = secrets.length > 0 ? `; remote URL with password ${secrets.map(maskSecret).join(', ')}` : '';
+    const masked = secrets.map(maskSecret).join(', ');
     return [
       {
         severity: secrets.length > 0 && head ? 'critical' : config && head ? 'high' : 'medium',
-        evidence: `${parts.join(' and ')} served${credentials}`,
+        evidence: {
+          de: `${served.de} ausgeliefert${masked ? `; Remote-URL mit Passwort ${masked}` : ''}`,
+          en: `${served.en} served${masked ? `; remote URL with password ${masked}` : ''}`,
+        },
         personalData: false,
         key: '/.git/',
       },

@@ -1,11 +1,11 @@
 import { sanitize } from '../../identify/match.js';
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence } from '../mask.js';
+import { capBoth } from '../http/evidence-text.js';
 import type { HttpReply } from '../http-client.js';
 import type { Check } from '../types.js';
 import { firstGenuinePage } from './genuine-page.js';
 import { readPhpinfo, type PhpinfoPage } from './phpinfo-page.js';
-import { describeSecrets, uniqueSecrets } from './secrets.js';
+import { environmentShows, uniqueSecrets } from './secrets.js';
 
 /**
  * http.phpinfo — a phpinfo() page is served. It reveals versions, paths and modules, and its
@@ -17,7 +17,8 @@ import { describeSecrets, uniqueSecrets } from './secrets.js';
  * raised to critical when environment rows carry credentials (named, values masked).
  *
  * Sample evidence: "/info.php: phpinfo() of PHP 8.2.36; environment shows 2 secrets:
- * DATABASE_URL=my…(58), MAILER_PASSWORD=x9…(16)"
+ * DATABASE_URL=my…(58), MAILER_PASSWORD=x9…(16)", in German "/info.php: phpinfo() von PHP 8.2.36;
+ * in der Umgebung 2 geheime Werte: …"
  */
 export const PHPINFO_PATHS = ['/phpinfo.php', '/info.php', '/php_info.php', '/test.php', '/i.php', '/_profiler/phpinfo'] as const;
 
@@ -51,12 +52,15 @@ export const phpinfo: Check = {
     const found = await firstGenuinePage(target, ctx, PHPINFO_PATHS, readPhpinfoReply);
     if (!found) return [];
     const secrets = uniqueSecrets(found.page.environment);
-    const version = found.page.version ? ` of PHP ${sanitize(found.page.version, 30)}` : '';
-    const shown = secrets.length > 0 ? `; environment shows ${secrets.length} secret${secrets.length === 1 ? '' : 's'}: ${describeSecrets(secrets)}` : '';
+    const version = found.page.version ? sanitize(found.page.version, 30) : null;
+    const shown = environmentShows(secrets, { noteConnectionStrings: false });
     return [
       {
         severity: secrets.length > 0 ? 'critical' : 'medium',
-        evidence: capEvidence(`${found.path}: phpinfo()${version}${shown}`),
+        evidence: capBoth({
+          de: `${found.path}: phpinfo()${version ? ` von PHP ${version}` : ''}${shown.de}`,
+          en: `${found.path}: phpinfo()${version ? ` of PHP ${version}` : ''}${shown.en}`,
+        }),
         personalData: false,
         key: found.path,
       },

@@ -1,3 +1,5 @@
+import type { Localized } from '../../core/types.js';
+import { counted, type Noun } from '../http/evidence-text.js';
 import { maskSecret } from '../mask.js';
 
 /**
@@ -51,9 +53,33 @@ export function isSecret(a: Assignment): boolean {
 export const isConnectionString = (a: Assignment): boolean => DSN_KEY.test(a.key) || URL_WITH_PASSWORD.test(a.value);
 
 /** "APP_SECRET=ab…(32), DATABASE_URL=my…(54)": names in clear, values masked, at most `max` listed. */
-export function describeSecrets(secrets: readonly Assignment[], max = 5): string {
-  const shown = secrets.slice(0, max).map((s) => `${safeKey(s.key)}=${maskSecret(s.value)}`);
-  return secrets.length > max ? `${shown.join(', ')} and ${secrets.length - max} more` : shown.join(', ');
+export function describeSecrets(secrets: readonly Assignment[], max = 5): Localized {
+  const shown = secrets.slice(0, max).map((s) => `${safeKey(s.key)}=${maskSecret(s.value)}`).join(', ');
+  const more = secrets.length - max;
+  return more > 0 ? { de: `${shown} und ${more} weitere`, en: `${shown} and ${more} more` } : { de: shown, en: shown };
+}
+
+const SECRET: Noun = { de: ['geheimer Wert', 'geheime Werte'], en: ['secret', 'secrets'] };
+
+/**
+ * "2 secrets: APP_SECRET=ab…(32), DATABASE_URL=my…(54) (connection strings present)", the note
+ * only when asked for and a connection string is among them.
+ */
+export function secretsSummary(secrets: readonly Assignment[], opts: { noteConnectionStrings: boolean }): Localized {
+  const n = counted(secrets.length, SECRET);
+  const list = describeSecrets(secrets);
+  const dsn = opts.noteConnectionStrings && secrets.some(isConnectionString);
+  return {
+    de: `${n.de}: ${list.de}${dsn ? ' (Verbindungszeichenfolgen enthalten)' : ''}`,
+    en: `${n.en}: ${list.en}${dsn ? ' (connection strings present)' : ''}`,
+  };
+}
+
+/** "; environment shows 2 secrets: …" for environment tables (phpinfo, profiler); empty without secrets. */
+export function environmentShows(secrets: readonly Assignment[], opts: { noteConnectionStrings: boolean }): Localized {
+  if (secrets.length === 0) return { de: '', en: '' };
+  const summary = secretsSummary(secrets, opts);
+  return { de: `; in der Umgebung ${summary.de}`, en: `; environment shows ${summary.en}` };
 }
 
 /** Key names are printed; a hostile server must not smuggle anything else through them. */

@@ -1,10 +1,11 @@
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence } from '../mask.js';
+import { capBoth, counted, joinBoth, type Noun } from '../http/evidence-text.js';
 import type { HttpReply } from '../http-client.js';
+import type { Localized } from '../../core/types.js';
 import type { Check } from '../types.js';
 import { firstGenuinePage } from './genuine-page.js';
 import { readPhpinfoReply } from './phpinfo.js';
-import { describeSecrets, isConnectionString, uniqueSecrets } from './secrets.js';
+import { environmentShows, uniqueSecrets } from './secrets.js';
 
 /**
  * http.symfony-profiler — the Symfony web profiler of an application in debug mode is
@@ -18,7 +19,9 @@ import { describeSecrets, isConnectionString, uniqueSecrets } from './secrets.js
  *
  * Sample evidence: "Symfony profiler at /_profiler/empty/search/results?limit=10: profiler
  * page, 10 request tokens, X-Debug-Token header, phpinfo panel; environment shows 2 secrets:
- * DATABASE_URL=my…(58), MAILER_DSN=sm…(44) (connection strings present)"
+ * DATABASE_URL=my…(58), MAILER_DSN=sm…(44) (connection strings present)", in German
+ * "Symfony-Profiler unter …: Profiler-Seite, 10 Anfrage-Tokens, X-Debug-Token-Header,
+ * phpinfo-Panel; in der Umgebung 2 geheime Werte: … (Verbindungszeichenfolgen enthalten)"
  */
 const PROFILER_PATHS = [
   '/_profiler/empty/search/results?limit=10',
@@ -28,6 +31,8 @@ const PROFILER_PATHS = [
   '/app_dev.php/_profiler',
 ] as const;
 const PHPINFO_PATHS = ['/_profiler/phpinfo', '/app_dev.php/_profiler/phpinfo'] as const;
+
+const REQUEST_TOKEN: Noun = { de: ['Anfrage-Token', 'Anfrage-Tokens'], en: ['request token', 'request tokens'] };
 
 interface ProfilerPage {
   tokens: number;
@@ -73,20 +78,19 @@ export const symfonyProfiler: Check = {
   async run(target, ctx) {
     const page = await firstGenuinePage(target, ctx, PROFILER_PATHS, readProfilerPage);
     const info = await firstGenuinePage(target, ctx, PHPINFO_PATHS, readPhpinfoReply);
-    const signals: string[] = [];
-    if (page) signals.push('profiler page');
-    if (page && page.page.tokens > 0) signals.push(`${page.page.tokens} request token${page.page.tokens === 1 ? '' : 's'}`);
-    if (debugTokenHeader(page?.reply) || debugTokenHeader(info?.reply)) signals.push('X-Debug-Token header');
-    if (info) signals.push('phpinfo panel');
+    const signals: Localized[] = [];
+    if (page) signals.push({ de: 'Profiler-Seite', en: 'profiler page' });
+    if (page && page.page.tokens > 0) signals.push(counted(page.page.tokens, REQUEST_TOKEN));
+    if (debugTokenHeader(page?.reply) || debugTokenHeader(info?.reply)) signals.push({ de: 'X-Debug-Token-Header', en: 'X-Debug-Token header' });
+    if (info) signals.push({ de: 'phpinfo-Panel', en: 'phpinfo panel' });
     if (signals.length < 2) return [];
 
-    const secrets = uniqueSecrets(info?.page.environment ?? []);
-    const dsn = secrets.some(isConnectionString) ? ' (connection strings present)' : '';
-    const shown = secrets.length > 0 ? `; environment shows ${secrets.length} secret${secrets.length === 1 ? '' : 's'}: ${describeSecrets(secrets)}${dsn}` : '';
+    const shown = environmentShows(uniqueSecrets(info?.page.environment ?? []), { noteConnectionStrings: true });
+    const listed = joinBoth(signals, ', ');
     const where = page?.path ?? info?.path ?? '/_profiler';
     return [
       {
-        evidence: capEvidence(`Symfony profiler at ${where}: ${signals.join(', ')}${shown}`),
+        evidence: capBoth({ de: `Symfony-Profiler unter ${where}: ${listed.de}${shown.de}`, en: `Symfony profiler at ${where}: ${listed.en}${shown.en}` }),
         personalData: false,
         key: where.replace(/\?.*$/, ''),
       },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { debugEndpoint } from '../../../src/checks/web/debug-endpoint.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
@@ -19,7 +20,10 @@ describe('http.debug-endpoint', () => {
     );
     const drafts = await debugEndpoint.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts.map((d) => d.key)).toEqual(['/nginx_status', '/actuator/env']);
-    expect(drafts[1]?.evidence).toBe('/actuator/env: Spring Boot actuator env (configuration and secrets)');
+    expect(drafts[1]?.evidence).toEqual({
+      de: '/actuator/env: Spring Boot Actuator env (Konfiguration und geheime Werte)',
+      en: '/actuator/env: Spring Boot actuator env (configuration and secrets)',
+    });
   });
 
   it('proves a heap dump by its headers only, never downloading it', async () => {
@@ -30,6 +34,7 @@ describe('http.debug-endpoint', () => {
     );
     const drafts = await debugEndpoint.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts.map((d) => d.key)).toEqual(['/actuator/heapdump']);
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toBe('/actuator/heapdump: Spring Boot Actuator Heap-Dump (Speicherabbild mit geheimen Werten und Sitzungen)');
     expect(server.requests.filter((r) => r.path.startsWith('/actuator/heapdump')).map((r) => r.method)).toEqual(['HEAD', 'HEAD']);
   });
 

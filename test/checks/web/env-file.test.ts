@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { envFile } from '../../../src/checks/web/env-file.js';
 import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
@@ -23,16 +24,35 @@ describe('http.env-file', () => {
     const drafts = await envFile.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ severity: 'critical', key: '/.env', personalData: false });
-    expect(drafts[0]?.evidence).toBe(
-      `/.env served: 4 assignments, 2 secrets: APP_SECRET=4f…(32), DATABASE_URL=my…(${DSN.length}) (connection strings present)`,
-    );
-    expect(drafts[0]?.evidence).not.toContain(DB_PASSWORD);
+    expect(drafts[0]?.evidence).toEqual({
+      de: `/.env ausgeliefert: 4 Zuweisungen, 2 geheime Werte: APP_SECRET=4f…(32), DATABASE_URL=my…(${DSN.length}) (Verbindungszeichenfolgen enthalten)`,
+      en: `/.env served: 4 assignments, 2 secrets: APP_SECRET=4f…(32), DATABASE_URL=my…(${DSN.length}) (connection strings present)`,
+    });
+    for (const lang of ['de', 'en'] as const) expect(evidenceIn(drafts[0]!.evidence, lang)).not.toContain(DB_PASSWORD);
   });
 
   it('a .env without credential keys is still reported, at medium', async () => {
     const server = await track(startWebFixture(HOST, { '/.env.local': { body: 'APP_ENV=dev\nAPP_DEBUG=1\nAPP_URL=http://localhost\n' } }));
     const drafts = await envFile.run(httpTarget(HOST, server.port, false), checkContext());
-    expect(drafts).toEqual([{ severity: 'medium', evidence: '/.env.local served: 3 assignments, no credential-named keys', personalData: false, key: '/.env.local' }]);
+    expect(drafts).toEqual([
+      {
+        severity: 'medium',
+        evidence: {
+          de: '/.env.local ausgeliefert: 3 Zuweisungen, keine Variablen, deren Name auf Zugangsdaten hinweist',
+          en: '/.env.local served: 3 assignments, no credential-named keys',
+        },
+        personalData: false,
+        key: '/.env.local',
+      },
+    ]);
+  });
+
+  it('lists at most five secrets and counts the rest, in both languages', async () => {
+    const body = Array.from({ length: 7 }, (_, i) => `SECRET_${i}=value-${i}-synthetic`).join('\n');
+    const server = await track(startWebFixture(HOST, { '/.env': { body } }));
+    const [draft] = await envFile.run(httpTarget(HOST, server.port, false), checkContext());
+    expect(evidenceIn(draft!.evidence, 'en')).toMatch(/^\/\.env served: 7 assignments, 7 secrets: SECRET_0=va…\(\d+\).*SECRET_4=va…\(\d+\) and 2 more$/);
+    expect(evidenceIn(draft!.evidence, 'de')).toMatch(/^\/\.env ausgeliefert: 7 Zuweisungen, 7 geheime Werte: SECRET_0=va…\(\d+\).*SECRET_4=va…\(\d+\) und 2 weitere$/);
   });
 
   it('fixed twin: dot files denied (403) produce nothing', async () => {

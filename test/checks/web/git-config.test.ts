@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { gitConfig } from '../../../src/checks/web/git-config.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
@@ -14,7 +15,15 @@ describe('http.git-config', () => {
   it('reports .git/config and HEAD served as high', async () => {
     const server = await track(startWebFixture(HOST, { '/.git/config': { body: CONFIG }, '/.git/HEAD': { body: HEAD } }));
     expect(await gitConfig.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([
-      { severity: 'high', evidence: '/.git/config ([core], 1 remote) and /.git/HEAD (ref: refs/heads/…) served', personalData: false, key: '/.git/' },
+      {
+        severity: 'high',
+        evidence: {
+          de: '/.git/config ([core], 1 Remote) und /.git/HEAD (ref: refs/heads/…) ausgeliefert',
+          en: '/.git/config ([core], 1 remote) and /.git/HEAD (ref: refs/heads/…) served',
+        },
+        personalData: false,
+        key: '/.git/',
+      },
     ]);
   });
 
@@ -23,14 +32,16 @@ describe('http.git-config', () => {
     const server = await track(startWebFixture(HOST, { '/.git/config': { body: config }, '/.git/HEAD': { body: HEAD } }));
     const [draft] = await gitConfig.run(httpTarget(HOST, server.port, false), checkContext());
     expect(draft?.severity).toBe('critical');
-    expect(draft?.evidence).toContain(`remote URL with password gl…(${TOKEN.length})`);
-    expect(draft?.evidence).not.toContain(TOKEN);
+    expect(evidenceIn(draft!.evidence, 'en')).toContain(`remote URL with password gl…(${TOKEN.length})`);
+    expect(evidenceIn(draft!.evidence, 'de')).toContain(`Remote-URL mit Passwort gl…(${TOKEN.length})`);
+    for (const lang of ['de', 'en'] as const) expect(evidenceIn(draft!.evidence, lang)).not.toContain(TOKEN);
   });
 
   it('one signal only (HEAD without config) stays at medium', async () => {
     const server = await track(startWebFixture(HOST, { '/.git/HEAD': { body: HEAD } }));
     const drafts = await gitConfig.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts.map((d) => d.severity)).toEqual(['medium']);
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toBe('/.git/HEAD (ref: refs/heads/…) ausgeliefert');
   });
 
   it('fixed twin: .git denied produces nothing', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { phpinfo } from '../../../src/checks/web/phpinfo.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
@@ -13,7 +14,7 @@ describe('http.phpinfo', () => {
   it('reports phpinfo at medium when the environment holds no secrets', async () => {
     const server = await track(startWebFixture(HOST, { '/info.php': html(phpinfoHtml({ PATH: '/usr/bin', APP_ENV: 'prod' })) }));
     expect(await phpinfo.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([
-      { severity: 'medium', evidence: '/info.php: phpinfo() of PHP 8.2.36', personalData: false, key: '/info.php' },
+      { severity: 'medium', evidence: { de: '/info.php: phpinfo() von PHP 8.2.36', en: '/info.php: phpinfo() of PHP 8.2.36' }, personalData: false, key: '/info.php' },
     ]);
   });
 
@@ -22,7 +23,8 @@ describe('http.phpinfo', () => {
     const server = await track(startWebFixture(HOST, { '/phpinfo.php': html(page) }));
     const [draft] = await phpinfo.run(httpTarget(HOST, server.port, false), checkContext());
     expect(draft).toMatchObject({ severity: 'critical', key: '/phpinfo.php' });
-    expect(draft?.evidence).toBe(`/phpinfo.php: phpinfo() of PHP 8.2.36; environment shows 1 secret: MAILER_PASSWORD=sy…(${PASSWORD.length})`);
+    expect(evidenceIn(draft!.evidence, 'en')).toBe(`/phpinfo.php: phpinfo() of PHP 8.2.36; environment shows 1 secret: MAILER_PASSWORD=sy…(${PASSWORD.length})`);
+    expect(evidenceIn(draft!.evidence, 'de')).toBe(`/phpinfo.php: phpinfo() von PHP 8.2.36; in der Umgebung 1 geheimer Wert: MAILER_PASSWORD=sy…(${PASSWORD.length})`);
   });
 
   it('fixed twin: no phpinfo page, nothing reported', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { symfonyProfiler } from '../../../src/checks/web/symfony-profiler.js';
 import { startProfilerServer } from '../../../src/lab/profiler-server.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
@@ -15,13 +16,20 @@ describe('http.symfony-profiler', () => {
     const server = await track(startProfilerServer({ host: HOST, port: 0, debug: true, environment: ENVIRONMENT }));
     const drafts = await symfonyProfiler.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts).toHaveLength(1);
-    const evidence = drafts[0]?.evidence ?? '';
+    const evidence = evidenceIn(drafts[0]!.evidence, 'en');
+    const german = evidenceIn(drafts[0]!.evidence, 'de');
     expect(evidence).toBe(
       'Symfony profiler at /_profiler/empty/search/results?limit=10: profiler page, 10 request tokens, X-Debug-Token header, phpinfo panel; ' +
         `environment shows 2 secrets: DATABASE_URL=my…(${ENVIRONMENT.DATABASE_URL.length}), MAILER_DSN=sm…(${ENVIRONMENT.MAILER_DSN.length}) (connection strings present)`,
     );
-    expect(evidence).not.toContain(DB_PASS);
-    expect(evidence).not.toContain('synth-mail');
+    expect(german).toBe(
+      'Symfony-Profiler unter /_profiler/empty/search/results?limit=10: Profiler-Seite, 10 Anfrage-Tokens, X-Debug-Token-Header, phpinfo-Panel; ' +
+        `in der Umgebung 2 geheime Werte: DATABASE_URL=my…(${ENVIRONMENT.DATABASE_URL.length}), MAILER_DSN=sm…(${ENVIRONMENT.MAILER_DSN.length}) (Verbindungszeichenfolgen enthalten)`,
+    );
+    for (const text of [evidence, german]) {
+      expect(text).not.toContain(DB_PASS);
+      expect(text).not.toContain('synth-mail');
+    }
     expect(drafts[0]?.severity).toBeUndefined(); // the catalogue default: critical
     expect(symfonyProfiler.meta.severity).toBe('critical');
   });
