@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { telnetExposed } from '../../src/checks/telnet/exposed.js';
 import { identify } from '../../src/identify/index.js';
 import { peerAvailable, type RunningDaemon, startAll, startDaemon } from './support/daemon.js';
-import { expectFinding, peerContext } from './support/run-check.js';
+import { bilingualEvidence, expectFinding, peerContext } from './support/run-check.js';
 
 /**
  * inetutils telnetd behind inetutils inetd (foreground, own config, own pid file), bound to one
@@ -41,8 +41,10 @@ describe.skipIf(!available)('telnet.exposed against inetutils telnetd', () => {
 
   it('telnetd: identified on a random port by its IAC negotiation, finding names the options', async () => {
     const draft = await expectFinding(telnetExposed, telnet.host, telnet.port, 'telnet');
-    expect(draft.evidence).toMatch(/^telnet negotiation: (?:WILL|DO) [A-Z-]+(?:, (?:WILL|WONT|DO|DONT) [A-Za-z0-9 -]+)*/);
-    expect(draft.evidence).toContain('DO TERMINAL-TYPE');
+    const { de, en } = bilingualEvidence(draft);
+    expect(en).toMatch(/^telnet negotiation: (?:WILL|DO) [A-Z-]+(?:, (?:WILL|WONT|DO|DONT) [A-Za-z0-9 -]+)*/);
+    expect(de).toMatch(/^Telnet-Aushandlung: (?:WILL|DO) [A-Z-]+(?:, (?:WILL|WONT|DO|DONT) [A-Za-z0-9 -]+)*/);
+    for (const text of [de, en]) expect(text).toContain('DO TERMINAL-TYPE');
   });
 
   it('telnet removed (fixed twin, another service on the port): not telnet, no finding even when forced', async () => {

@@ -1,4 +1,6 @@
 import { Client, type FileInfo } from 'basic-ftp';
+import type { Localized } from '../../core/types.js';
+import { counted } from '../db/wording.js';
 import { documentType } from '../http/listing-signals.js';
 import { formatCounts } from '../mask.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
@@ -23,6 +25,7 @@ interface ListingFacts {
  * files, directories and patient-like document types; entry names are never stored or printed.
  *
  * Sample evidence: "anonymous login accepted: start directory lists 5 files, 2 directories (3 pdf, 1 scan)"
+ * (de: "anonyme Anmeldung erfolgreich: das Startverzeichnis enthält 5 Dateien, 2 Verzeichnisse (3 pdf, 1 scan)")
  */
 export const ftpAnonymous: Check = {
   meta: {
@@ -48,21 +51,27 @@ export const ftpAnonymous: Check = {
   async run(target, ctx) {
     const facts = await listAnonymously(target, ctx);
     if (!facts) return [];
-    if (!facts.listed) {
-      const why = facts.cutShort ? 'its listing exceeded the byte limit' : 'the start directory could not be listed';
-      return [{ evidence: `anonymous login accepted (${why})`, personalData: false }];
-    }
-    const types = facts.documents.size > 0 ? ` (${formatCounts(facts.documents)})` : '';
-        return [
-      {
-        evidence:
-          `anonymous login accepted: start directory lists ${facts.files} file${facts.files === 1 ? '' : 's'}, ` +
-          `${facts.directories} director${facts.directories === 1 ? 'y' : 'ies'}${types}`,
-        personalData: facts.documents.size > 0,
-      },
-    ];
+    return [{ evidence: listingEvidence(facts), personalData: facts.documents.size > 0 }];
   },
 };
+
+/** Counts only: the names in the listing never reach the evidence. */
+function listingEvidence(facts: ListingFacts): Localized {
+  if (!facts.listed) {
+    return facts.cutShort
+      ? { de: 'anonyme Anmeldung erfolgreich (die Verzeichnisliste überschritt die Bytegrenze)', en: 'anonymous login accepted (its listing exceeded the byte limit)' }
+      : { de: 'anonyme Anmeldung erfolgreich (das Startverzeichnis ließ sich nicht auflisten)', en: 'anonymous login accepted (the start directory could not be listed)' };
+  }
+  const types = facts.documents.size > 0 ? ` (${formatCounts(facts.documents)})` : '';
+  return {
+    de:
+      `anonyme Anmeldung erfolgreich: das Startverzeichnis enthält ${counted(facts.files, 'Datei', 'Dateien')}, ` +
+      `${counted(facts.directories, 'Verzeichnis', 'Verzeichnisse')}${types}`,
+    en:
+      `anonymous login accepted: start directory lists ${counted(facts.files, 'file', 'files')}, ` +
+      `${counted(facts.directories, 'directory', 'directories')}${types}`,
+  };
+}
 
 async function listAnonymously(target: CheckTarget, ctx: CheckContext): Promise<ListingFacts | null> {
   const client = new Client(ctx.timeoutMs);

@@ -15,6 +15,7 @@ import type { Check } from '../types.js';
  * came back; nothing of the reply's content.
  *
  * Sample evidence: "MLLP listener acknowledged a test query: MSA AA (control id echoed)"
+ * (de: "MLLP-Schnittstelle hat eine Testabfrage quittiert: MSA AA (unsere Control-ID zurückgegeben)")
  */
 const ACK_CODES = new Set(['AA', 'AE', 'AR', 'CA', 'CE', 'CR']);
 const MAX_REPLY = 16 * 1024;
@@ -57,10 +58,14 @@ export const mllpOpen: Check = {
     });
     const ack = parseAck(result.reply);
     if (!ack) return [];
-    const echoed = ack.controlId === controlId ? 'control id echoed' : 'other control id';
+    const echoed = ack.controlId === controlId;
+    const tls = target.service.tls ? ' (TLS)' : '';
     return [
       {
-        evidence: `MLLP listener acknowledged a test query${target.service.tls ? ' (TLS)' : ''}: MSA ${ack.code} (${echoed})`,
+        evidence: {
+          de: `MLLP-Schnittstelle hat eine Testabfrage quittiert${tls}: MSA ${ack.code} (${echoed ? 'unsere Control-ID zurückgegeben' : 'andere Control-ID'})`,
+          en: `MLLP listener acknowledged a test query${tls}: MSA ${ack.code} (${echoed ? 'control id echoed' : 'other control id'})`,
+        },
         personalData: false,
         key: 'mllp',
       },

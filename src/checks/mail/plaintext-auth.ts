@@ -1,3 +1,4 @@
+import type { Localized } from '../../core/types.js';
 import type { Check } from '../types.js';
 import { INCIDENTS } from '../incidents.js';
 import { imapOffer, pop3Offer, smtpOffer, type PlaintextOffer } from './dialogs.js';
@@ -20,6 +21,7 @@ const DIALOGS: Record<string, (s: LineSession) => Promise<PlaintextOffer | null>
  * AUTH before STARTTLS. Nothing is logged in: no user name or password is ever sent.
  *
  * Sample evidence: "IMAP offers password login without TLS: LOGIN command, PLAIN (STARTTLS offered but not required)"
+ * (de: "IMAP bietet Passwort-Anmeldung ohne TLS an: LOGIN-Befehl, PLAIN (STARTTLS angeboten, aber nicht verlangt)")
  */
 export const mailPlaintextAuth: Check = {
   meta: {
@@ -53,10 +55,9 @@ export const mailPlaintextAuth: Check = {
     try {
       const offer = await dialog(session);
       if (!offer || offer.mechanisms.length === 0) return [];
-      const tls = offer.starttls ? 'STARTTLS offered but not required' : 'no STARTTLS at all';
       return [
         {
-          evidence: `${offer.protocol} offers password login without TLS: ${offer.mechanisms.join(', ')} (${tls})`,
+          evidence: offerEvidence(offer),
           personalData: false,
           key: offer.protocol.toLowerCase(),
         },
@@ -66,3 +67,14 @@ export const mailPlaintextAuth: Check = {
     }
   },
 };
+
+/** Mechanism names are the protocol's own words; only our description of a plain command is translated. */
+const MECHANISM_DE: Record<string, string> = { 'LOGIN command': 'LOGIN-Befehl' };
+
+function offerEvidence(offer: PlaintextOffer): Localized {
+  const mechanismsDe = offer.mechanisms.map((m) => MECHANISM_DE[m] ?? m).join(', ');
+  return {
+    de: `${offer.protocol} bietet Passwort-Anmeldung ohne TLS an: ${mechanismsDe} (${offer.starttls ? 'STARTTLS angeboten, aber nicht verlangt' : 'gar kein STARTTLS'})`,
+    en: `${offer.protocol} offers password login without TLS: ${offer.mechanisms.join(', ')} (${offer.starttls ? 'STARTTLS offered but not required' : 'no STARTTLS at all'})`,
+  };
+}

@@ -1,4 +1,5 @@
 import { exchange } from '../../identify/exchange.js';
+import type { Localized } from '../../core/types.js';
 import type { Check, CheckTarget } from '../types.js';
 
 const GREETING_MAX_BYTES = 4096;
@@ -19,6 +20,7 @@ const LOGIN_PROMPT = /(?:^|[\r\n\0 ])(?:[\w.-]+ )?(?:login|username|user name|be
  * prompt. Nothing is typed; the negotiated options are named in the evidence.
  *
  * Sample evidence: "telnet negotiation: DO TERMINAL-TYPE, WILL ECHO; login prompt shown"
+ * (de: "Telnet-Aushandlung: DO TERMINAL-TYPE, WILL ECHO; Anmeldeaufforderung angezeigt")
  */
 export const telnetExposed: Check = {
   meta: {
@@ -50,13 +52,17 @@ export const telnetExposed: Check = {
     const text = greeting.toString('latin1').replace(/\xff[\xfb-\xfe][\s\S]|\xff\xfa[\s\S]*?\xff\xf0/g, '');
     const prompt = LOGIN_PROMPT.test(text);
     if (negotiation.length === 0 && !prompt) return [];
-    const parts = [
-      ...(negotiation.length > 0 ? [`telnet negotiation: ${negotiation.slice(0, 8).join(', ')}`] : []),
-      ...(prompt ? ['login prompt shown'] : []),
-    ];
-    return [{ evidence: parts.join('; '), personalData: false }];
+    return [{ evidence: greetingEvidence(negotiation.slice(0, 8), prompt), personalData: false }];
   },
 };
+
+/** The option names are telnet's own (RFC 854 ff.) and stay as they are in both languages. */
+function greetingEvidence(negotiation: string[], prompt: boolean): Localized {
+  const options = negotiation.join(', ');
+  const say = (negotiated: string, promptShown: string): string =>
+    [...(negotiation.length > 0 ? [`${negotiated}: ${options}`] : []), ...(prompt ? [promptShown] : [])].join('; ');
+  return { de: say('Telnet-Aushandlung', 'Anmeldeaufforderung angezeigt'), en: say('telnet negotiation', 'login prompt shown') };
+}
 
 function readGreeting(target: CheckTarget, timeoutMs: number, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
   return exchange({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { ftpAnonymous } from '../../../src/checks/ftp/anonymous.js';
 import { closeAfterEach, greet, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext } from '../context.js';
@@ -14,9 +15,17 @@ describe('ftp.anonymous', () => {
     const ftp = await track(startFtpFixture(HOST, { anonymous: true, entries: ENTRIES }));
     const drafts = await ftpAnonymous.run(target(ftp.port), checkContext());
     expect(drafts).toEqual([
-      { evidence: 'anonymous login accepted: start directory lists 4 files, 2 directories (1 dicom, 1 pdf, 1 word)', personalData: true },
+      {
+        evidence: {
+          de: 'anonyme Anmeldung erfolgreich: das Startverzeichnis enthält 4 Dateien, 2 Verzeichnisse (1 dicom, 1 pdf, 1 word)',
+          en: 'anonymous login accepted: start directory lists 4 files, 2 directories (1 dicom, 1 pdf, 1 word)',
+        },
+        personalData: true,
+      },
     ]);
-    for (const word of ['Meierhoff', 'Oberhuber', 'Befund', 'scans', 'index']) expect(drafts[0]!.evidence).not.toContain(word);
+    for (const lang of ['de', 'en'] as const) {
+      for (const word of ['Meierhoff', 'Oberhuber', 'Befund', 'scans', 'index']) expect(evidenceIn(drafts[0]!.evidence, lang)).not.toContain(word);
+    }
     expect(ftp.commands).toContain('USER anonymous');
     // read-only: nothing is stored, deleted or fetched
     expect(ftp.commands.some((c) => /^(STOR|DELE|RETR|MKD|RMD|APPE)/.test(c))).toBe(false);
@@ -25,7 +34,13 @@ describe('ftp.anonymous', () => {
   it('an empty public directory still proves anonymous access, without personal data', async () => {
     const ftp = await track(startFtpFixture(HOST, { anonymous: true, entries: [] }));
     expect(await ftpAnonymous.run(target(ftp.port), checkContext())).toEqual([
-      { evidence: 'anonymous login accepted: start directory lists 0 files, 0 directories', personalData: false },
+      {
+        evidence: {
+          de: 'anonyme Anmeldung erfolgreich: das Startverzeichnis enthält 0 Dateien, 0 Verzeichnisse',
+          en: 'anonymous login accepted: start directory lists 0 files, 0 directories',
+        },
+        personalData: false,
+      },
     ]);
   });
 

@@ -19,7 +19,16 @@ describe('hl7.mllp-open', () => {
     const server: RunningServer = await startMllpServer({ host: HOST, port: 0, mode: 'open' });
     running.push(server);
     const drafts = await mllpOpen.run(target(server.port), checkContext());
-    expect(drafts).toEqual([{ evidence: 'MLLP listener acknowledged a test query: MSA AA (control id echoed)', personalData: false, key: 'mllp' }]);
+    expect(drafts).toEqual([
+      {
+        evidence: {
+          de: 'MLLP-Schnittstelle hat eine Testabfrage quittiert: MSA AA (unsere Control-ID zurückgegeben)',
+          en: 'MLLP listener acknowledged a test query: MSA AA (control id echoed)',
+        },
+        personalData: false,
+        key: 'mllp',
+      },
+    ]);
   });
 
   it('fixed twin: an allow-list listener drops us without a byte → nothing', async () => {

@@ -58,7 +58,14 @@ describe('mail.plaintext-auth', () => {
   it('SMTP advertising AUTH PLAIN LOGIN before STARTTLS: finding, and no login attempted', async () => {
     const smtp = await track(startSmtp(true));
     expect(await mailPlaintextAuth.run(target(smtp.port, 'smtp'), checkContext())).toEqual([
-      { evidence: 'SMTP offers password login without TLS: PLAIN, LOGIN (STARTTLS offered but not required)', personalData: false, key: 'smtp' },
+      {
+        evidence: {
+          de: 'SMTP bietet Passwort-Anmeldung ohne TLS an: PLAIN, LOGIN (STARTTLS angeboten, aber nicht verlangt)',
+          en: 'SMTP offers password login without TLS: PLAIN, LOGIN (STARTTLS offered but not required)',
+        },
+        personalData: false,
+        key: 'smtp',
+      },
     ]);
     expect(smtp.logins()).toBe(0);
   });
@@ -73,9 +80,10 @@ describe('mail.plaintext-auth', () => {
       CAPABILITY: '* CAPABILITY IMAP4rev1 STARTTLS AUTH=PLAIN\r\nTAG OK done\r\n',
       LOGOUT: '* BYE\r\nTAG OK\r\n',
     }));
-    expect((await mailPlaintextAuth.run(target(imap.port, 'imap'), checkContext()))[0]?.evidence).toBe(
-      'IMAP offers password login without TLS: LOGIN command, PLAIN (STARTTLS offered but not required)',
-    );
+    expect((await mailPlaintextAuth.run(target(imap.port, 'imap'), checkContext()))[0]?.evidence).toEqual({
+      de: 'IMAP bietet Passwort-Anmeldung ohne TLS an: LOGIN-Befehl, PLAIN (STARTTLS angeboten, aber nicht verlangt)',
+      en: 'IMAP offers password login without TLS: LOGIN command, PLAIN (STARTTLS offered but not required)',
+    });
   });
 
   it('IMAP fixed twin: LOGINDISABLED and no AUTH= before STARTTLS → no finding', async () => {
@@ -87,9 +95,10 @@ describe('mail.plaintext-auth', () => {
 
   it('POP3 CAPA with USER and SASL PLAIN without STLS: finding', async () => {
     const pop = await track(startDialog('+OK POP3 ready\r\n', { CAPA: '+OK\r\nTOP\r\nUSER\r\nSASL PLAIN LOGIN\r\nUIDL\r\n.\r\n' }));
-    expect((await mailPlaintextAuth.run(target(pop.port, 'pop3'), checkContext()))[0]?.evidence).toBe(
-      'POP3 offers password login without TLS: USER/PASS, PLAIN, LOGIN (no STARTTLS at all)',
-    );
+    expect((await mailPlaintextAuth.run(target(pop.port, 'pop3'), checkContext()))[0]?.evidence).toEqual({
+      de: 'POP3 bietet Passwort-Anmeldung ohne TLS an: USER/PASS, PLAIN, LOGIN (gar kein STARTTLS)',
+      en: 'POP3 offers password login without TLS: USER/PASS, PLAIN, LOGIN (no STARTTLS at all)',
+    });
   });
 
   it('POP3 fixed twin: only STLS before TLS → no finding', async () => {

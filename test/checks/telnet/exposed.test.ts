@@ -13,14 +13,22 @@ describe('telnet.exposed', () => {
   it('IAC negotiation followed by a login prompt: finding naming the options', async () => {
     const server = await track(startTcpServer(HOST, greet(Buffer.concat([NEGOTIATION, Buffer.from('\r\nrouter login: ')]))));
     expect(await telnetExposed.run(target(server.port), checkContext())).toEqual([
-      { evidence: 'telnet negotiation: DO TERMINAL-TYPE, WILL ECHO, WILL SUPPRESS-GO-AHEAD; login prompt shown', personalData: false },
+      {
+        evidence: {
+          de: 'Telnet-Aushandlung: DO TERMINAL-TYPE, WILL ECHO, WILL SUPPRESS-GO-AHEAD; Anmeldeaufforderung angezeigt',
+          en: 'telnet negotiation: DO TERMINAL-TYPE, WILL ECHO, WILL SUPPRESS-GO-AHEAD; login prompt shown',
+        },
+        personalData: false,
+      },
     ]);
   });
 
   it('a bare "login:" prompt without negotiation (embedded devices) is enough, and applies from the banner', async () => {
     const server = await track(startTcpServer(HOST, greet('\r\nUsername: ')));
     expect(telnetExposed.appliesTo(target(server.port, 'unknown', 'Username:'))).toBe(true);
-    expect(await telnetExposed.run(target(server.port, 'unknown'), checkContext())).toEqual([{ evidence: 'login prompt shown', personalData: false }]);
+    expect(await telnetExposed.run(target(server.port, 'unknown'), checkContext())).toEqual([
+      { evidence: { de: 'Anmeldeaufforderung angezeigt', en: 'login prompt shown' }, personalData: false },
+    ]);
   });
 
   it('fixed twin: SSH instead of telnet on the port → not applicable, and no finding even if run', async () => {
