@@ -1,5 +1,6 @@
 import { INCIDENTS } from '../incidents.js';
 import { httpGet, type HttpReply } from '../http-client.js';
+import { joinBoth } from '../http/evidence-text.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 import { matchRouter } from './router-signatures.js';
 
@@ -13,7 +14,9 @@ import { matchRouter } from './router-signatures.js';
  * title or Basic-auth realm AND a second, independent marker (product markup or a login form),
  * see router-signatures.ts. No login is attempted.
  *
- * Sample evidence: "AVM FRITZ!Box management interface at / (page title, product markup, login form)"
+ * Sample evidence: "AVM FRITZ!Box management interface at / (page title, product markup, login form)",
+ * in German "Verwaltungsoberfläche AVM FRITZ!Box unter / (Seitentitel, Produktmerkmale im
+ * Seitenquelltext, Anmeldeformular)"
  */
 export const routerInterface: Check = {
   meta: {
@@ -45,7 +48,12 @@ export const routerInterface: Check = {
     const realm = /realm\s*=\s*"([^"]{0,100})"/i.exec(reply.headers['www-authenticate'] ?? '')?.[1] ?? '';
     const found = matchRouter(reply.body.toString('latin1'), realm);
     if (!found) return [];
-    return [{ evidence: `${found.product} management interface at ${path} (${found.signals.join(', ')})`, personalData: false, key: found.product }];
+    const signals = joinBoth(found.signals, ', ');
+    const evidence = {
+      de: `Verwaltungsoberfläche ${found.product} unter ${path} (${signals.de})`,
+      en: `${found.product} management interface at ${path} (${signals.en})`,
+    };
+    return [{ evidence, personalData: false, key: found.product }];
   },
 };
 

@@ -4,6 +4,8 @@
  * marker from the rest of the page (a product-specific script, asset path or form field), so a
  * practice's website that merely mentions "FRITZ!Box" is never taken for one.
  */
+import type { Localized } from '../../core/types.js';
+
 export interface RouterSignature {
   product: string;
   /** Tested against the <title> text and the WWW-Authenticate realm. */
@@ -29,9 +31,17 @@ export const ROUTER_SIGNATURES: readonly RouterSignature[] = [
 
 const PASSWORD_FIELD = /<input[^>]{0,300}type\s*=\s*["']?password/i;
 
+/** What was seen, for the evidence. */
+const SIGNAL = {
+  title: { de: 'Seitentitel', en: 'page title' },
+  realm: { de: 'Anmelde-Realm', en: 'authentication realm' },
+  markup: { de: 'Produktmerkmale im Seitenquelltext', en: 'product markup' },
+  loginForm: { de: 'Anmeldeformular', en: 'login form' },
+} as const satisfies Record<string, Localized>;
+
 export interface RouterMatch {
   product: string;
-  signals: string[];
+  signals: Localized[];
 }
 
 /** The first signature whose product mark and second marker (or a login form) are present. */
@@ -39,13 +49,13 @@ export function matchRouter(html: string, realm: string): RouterMatch | null {
   const title = /<title[^>]*>([^<]{0,200})<\/title>/i.exec(html)?.[1] ?? '';
   const rest = html.replace(/<title[^>]*>[^<]{0,200}<\/title>/gi, '');
   for (const sig of ROUTER_SIGNATURES) {
-    const marks: string[] = [];
-    if (sig.mark.test(title)) marks.push('page title');
-    if (realm !== '' && sig.mark.test(realm)) marks.push('authentication realm');
+    const marks: Localized[] = [];
+    if (sig.mark.test(title)) marks.push(SIGNAL.title);
+    if (realm !== '' && sig.mark.test(realm)) marks.push(SIGNAL.realm);
     if (marks.length === 0) continue;
     const signals = [...marks];
-    if (sig.second.test(rest)) signals.push('product markup');
-    if (PASSWORD_FIELD.test(rest)) signals.push('login form');
+    if (sig.second.test(rest)) signals.push(SIGNAL.markup);
+    if (PASSWORD_FIELD.test(rest)) signals.push(SIGNAL.loginForm);
     if (signals.length >= 2) return { product: sig.product, signals };
   }
   return null;

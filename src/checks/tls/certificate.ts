@@ -1,5 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import net from 'node:net';
+import type { Localized } from '../../core/types.js';
 
 /**
  * What is wrong with a server certificate, judged the way a browser would without trusting
@@ -7,18 +8,26 @@ import net from 'node:net';
  */
 export interface CertificateProblem {
   key: 'expired' | 'not-yet-valid' | 'self-signed' | 'host-mismatch';
-  text: string;
+  text: Localized;
 }
 
 export function certificateProblems(cert: X509Certificate, host: string, now = new Date()): CertificateProblem[] {
   const problems: CertificateProblem[] = [];
   const validTo = new Date(cert.validTo);
   const validFrom = new Date(cert.validFrom);
-  const day = (d: Date): string => (Number.isNaN(d.getTime()) ? 'an unreadable date' : d.toISOString().slice(0, 10));
-  if (!(validTo.getTime() > now.getTime())) problems.push({ key: 'expired', text: `certificate expired on ${day(validTo)}` });
-  if (validFrom.getTime() > now.getTime()) problems.push({ key: 'not-yet-valid', text: `certificate valid only from ${day(validFrom)}` });
-  if (isSelfSigned(cert)) problems.push({ key: 'self-signed', text: 'self-signed certificate' });
-  if (!namesHost(cert, host)) problems.push({ key: 'host-mismatch', text: `certificate does not name ${host}` });
+  const day = (d: Date): string => d.toISOString().slice(0, 10);
+  if (!(validTo.getTime() > now.getTime())) {
+    const text = Number.isNaN(validTo.getTime())
+      ? { de: 'Zertifikat abgelaufen (Ablaufdatum unlesbar)', en: 'certificate expired on an unreadable date' }
+      : { de: `Zertifikat am ${day(validTo)} abgelaufen`, en: `certificate expired on ${day(validTo)}` };
+    problems.push({ key: 'expired', text });
+  }
+  // A date in the future is a readable date.
+  if (validFrom.getTime() > now.getTime()) {
+    problems.push({ key: 'not-yet-valid', text: { de: `Zertifikat erst ab ${day(validFrom)} gültig`, en: `certificate valid only from ${day(validFrom)}` } });
+  }
+  if (isSelfSigned(cert)) problems.push({ key: 'self-signed', text: { de: 'selbst signiertes Zertifikat', en: 'self-signed certificate' } });
+  if (!namesHost(cert, host)) problems.push({ key: 'host-mismatch', text: { de: `Zertifikat ist nicht auf ${host} ausgestellt`, en: `certificate does not name ${host}` } });
   return problems;
 }
 

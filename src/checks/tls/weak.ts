@@ -13,7 +13,8 @@ import { tlsHandshake } from './handshake.js';
  * certificate of a normal handshake for the certificate findings. Self-signed and host-mismatch
  * are raised only on public addresses: inside a practice network they are normal (DESIGN.md §4).
  *
- * Sample evidence: "accepts TLSv1, TLSv1.1 (deprecated since RFC 8996)", "certificate expired on 2024-03-01"
+ * Sample evidence: "accepts TLSv1, TLSv1.1 (deprecated since RFC 8996)", "certificate expired on 2024-03-01",
+ * in German "akzeptiert TLSv1, TLSv1.1 (seit RFC 8996 veraltet)", "Zertifikat am 2024-03-01 abgelaufen"
  */
 const LEGACY: readonly tls.SecureVersion[] = ['TLSv1', 'TLSv1.1'];
 
@@ -60,7 +61,9 @@ export function createTlsWeak(opts: TlsWeakOptions = {}): Check {
         if (pinned.ok && pinned.protocol === version) legacy.push(version);
       }
       if (legacy.length > 0) {
-        drafts.push({ evidence: `accepts ${legacy.join(', ')} (deprecated since RFC 8996)`, personalData: false, key: 'protocol' });
+        const versions = legacy.join(', ');
+        const evidence = { de: `akzeptiert ${versions} (seit RFC 8996 veraltet)`, en: `accepts ${versions} (deprecated since RFC 8996)` };
+        drafts.push({ evidence, personalData: false, key: 'protocol' });
       }
 
       if (normal.certificate) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { routerInterface } from '../../../src/checks/admin/router-interface.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 import { checkContext, httpTarget } from '../context.js';
@@ -14,7 +15,14 @@ describe('admin.router-interface', () => {
   it('reports a FRITZ!Box login page (title, product markup, login form)', async () => {
     const server = await track(startWebFixture(HOST, { '/': html(FRITZ_LOGIN) }));
     expect(await routerInterface.run(httpTarget(HOST, server.port, false), checkContext())).toEqual([
-      { evidence: 'AVM FRITZ!Box management interface at / (page title, product markup, login form)', personalData: false, key: 'AVM FRITZ!Box' },
+      {
+        evidence: {
+          de: 'Verwaltungsoberfläche AVM FRITZ!Box unter / (Seitentitel, Produktmerkmale im Seitenquelltext, Anmeldeformular)',
+          en: 'AVM FRITZ!Box management interface at / (page title, product markup, login form)',
+        },
+        personalData: false,
+        key: 'AVM FRITZ!Box',
+      },
     ]);
   });
 
@@ -22,7 +30,7 @@ describe('admin.router-interface', () => {
     const login = '<html><head><title>Login | OPNsense</title></head><body><input name="usernamefld"><input type="password" name="passwordfld"></body></html>';
     const server = await track(startWebFixture(HOST, { '/': { status: 302, headers: { Location: '/ui/login?x=1' }, body: '' }, '/ui/login?x=1': html(login) }));
     const [draft] = await routerInterface.run(httpTarget(HOST, server.port, false), checkContext());
-    expect(draft?.evidence).toBe('OPNsense management interface at /ui/login?x=1 (page title, product markup, login form)');
+    expect(evidenceIn(draft!.evidence, 'en')).toBe('OPNsense management interface at /ui/login?x=1 (page title, product markup, login form)');
   });
 
   it('recognises a Basic-auth realm plus product markup (Digitalisierungsbox)', async () => {
@@ -32,7 +40,8 @@ describe('admin.router-interface', () => {
       }),
     );
     const [draft] = await routerInterface.run(httpTarget(HOST, server.port, false), checkContext());
-    expect(draft?.evidence).toBe('Telekom Digitalisierungsbox (bintec) management interface at / (authentication realm, product markup)');
+    expect(evidenceIn(draft!.evidence, 'en')).toBe('Telekom Digitalisierungsbox (bintec) management interface at / (authentication realm, product markup)');
+    expect(evidenceIn(draft!.evidence, 'de')).toBe('Verwaltungsoberfläche Telekom Digitalisierungsbox (bintec) unter / (Anmelde-Realm, Produktmerkmale im Seitenquelltext)');
   });
 
   it('fixed twin: the practice website that mentions its FRITZ!Box produces nothing', async () => {

@@ -1,6 +1,7 @@
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { createTlsWeak, tlsWeak } from '../../../src/checks/tls/weak.js';
 import { isPublicAddress } from '../../../src/checks/tls/certificate.js';
 import { createSelfSignedCert, type SelfSignedCert } from '../../../src/lab/self-signed-cert.js';
@@ -28,9 +29,13 @@ describe('tls.weak', () => {
     const expired = createSelfSignedCert('alte-box', [HOST], 0);
     const server = await track(startTls(expired, { minVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' }));
     const drafts = await tlsWeak.run(target(server.port), checkContext());
-    expect(drafts.map((d) => [d.key, d.evidence])).toEqual([
+    expect(drafts.map((d) => [d.key, evidenceIn(d.evidence, 'en')])).toEqual([
       ['protocol', 'accepts TLSv1, TLSv1.1 (deprecated since RFC 8996)'],
       ['expired', expect.stringMatching(/^certificate expired on \d{4}-\d\d-\d\d$/)],
+    ]);
+    expect(drafts.map((d) => evidenceIn(d.evidence, 'de'))).toEqual([
+      'akzeptiert TLSv1, TLSv1.1 (seit RFC 8996 veraltet)',
+      expect.stringMatching(/^Zertifikat am \d{4}-\d\d-\d\d abgelaufen$/),
     ]);
   });
 
@@ -43,7 +48,10 @@ describe('tls.weak', () => {
     const server = await track(startTls(createSelfSignedCert('praxis', ['127.23.2.99'])));
     const drafts = await everywherePublic.run(target(server.port), checkContext());
     expect(drafts.map((d) => d.key)).toEqual(['self-signed', 'host-mismatch']);
-    expect(drafts[1]?.evidence).toBe(`certificate does not name ${HOST}`);
+    expect(drafts.map((d) => d.evidence)).toEqual([
+      { de: 'selbst signiertes Zertifikat', en: 'self-signed certificate' },
+      { de: `Zertifikat ist nicht auf ${HOST} ausgestellt`, en: `certificate does not name ${HOST}` },
+    ]);
   });
 
   it('a port that does not complete a handshake produces nothing', async () => {
