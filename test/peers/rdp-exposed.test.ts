@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rdpExposed } from '../../src/checks/rdp/exposed.js';
 import { peerAvailable, startDaemon, type RunningDaemon } from './support/daemon.js';
-import { identifyAndRun } from './support/run-check.js';
+import { bilingualEvidence, identifyAndRun } from './support/run-check.js';
 
 // xrdp (Debian package xrdp, installed with --no-install-recommends) as the RDP peer, once with
 // standard RDP security and once negotiating TLS; a php -S web server as the non-RDP control.
@@ -45,7 +45,8 @@ describe.skipIf(!peerAvailable('xrdp'))('rdp.exposed against xrdp', () => {
     try {
       const { service, drafts } = await identifyAndRun(rdpExposed, xrdp.host, xrdp.port);
       expect(service.name, xrdp.logTail()).toBe('rdp');
-      expect(drafts.map((d) => d.evidence)).toEqual([`RDP answers (X.224 Connection Confirm), ${expected}`]);
+      expect(drafts.map((d) => bilingualEvidence(d).en)).toEqual([`RDP answers (X.224 Connection Confirm), ${expected}`]);
+      expect(bilingualEvidence(drafts[0]!).de).toMatch(/^RDP antwortet \(X\.224 Connection Confirm\), Server wählt (?:Standard-RDP-Sicherheit|TLS): keine Network Level Authentication verlangt$/);
     } finally {
       await xrdp.stop();
     }

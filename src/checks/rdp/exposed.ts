@@ -1,7 +1,7 @@
 import { exchange } from '../../identify/exchange.js';
 import { INCIDENTS } from '../incidents.js';
 import type { Check } from '../types.js';
-import { readConnectionConfirm, X224_CONNECTION_REQUEST } from './x224.js';
+import { readConnectionConfirm, X224_CONNECTION_REQUEST, type ConnectionConfirm } from './x224.js';
 
 /**
  * rdp.exposed — Windows Remote Desktop answers from where we scan. Internet-facing RDP is the
@@ -11,8 +11,16 @@ import { readConnectionConfirm, X224_CONNECTION_REQUEST } from './x224.js';
  * Proof: the server answers our X.224 Connection Request with a Connection Confirm (TPKT,
  * code 0xD0). No login is attempted. Whether it requires Network Level Authentication is noted.
  *
- * Sample evidence: "RDP answers (X.224 Connection Confirm), selected TLS: no Network Level Authentication required"
+ * Sample evidence: "RDP answers (X.224 Connection Confirm), selected TLS: no Network Level Authentication required",
+ * in German "RDP antwortet (X.224 Connection Confirm), Server wählt TLS: keine Network Level Authentication verlangt"
  */
+const SELECTED_DE: Record<NonNullable<ConnectionConfirm['selected']>, string> = {
+  'standard RDP security': 'Standard-RDP-Sicherheit',
+  TLS: 'TLS',
+  'CredSSP (NLA)': 'CredSSP (NLA)',
+  other: 'ein anderes Protokoll',
+};
+
 export const rdpExposed: Check = {
   meta: {
     id: 'rdp.exposed',
@@ -53,11 +61,15 @@ export const rdpExposed: Check = {
     if (!confirm) return [];
     const nla =
       confirm.selected === 'CredSSP (NLA)' || confirm.failureCode === 5
-        ? 'Network Level Authentication required'
+        ? { de: 'Network Level Authentication verlangt', en: 'Network Level Authentication required' }
         : confirm.selected === null
-          ? 'no security negotiation (old server)'
-          : 'no Network Level Authentication required';
-    const selected = confirm.selected ? `, selected ${confirm.selected}` : '';
-    return [{ evidence: `RDP answers (X.224 Connection Confirm)${selected}: ${nla}`, personalData: false, key: 'x224' }];
+          ? { de: 'keine Aushandlung der Sicherheit (alter Server)', en: 'no security negotiation (old server)' }
+          : { de: 'keine Network Level Authentication verlangt', en: 'no Network Level Authentication required' };
+    const selected = confirm.selected;
+    const evidence = {
+      de: `RDP antwortet (X.224 Connection Confirm)${selected ? `, Server wählt ${SELECTED_DE[selected]}` : ''}: ${nla.de}`,
+      en: `RDP answers (X.224 Connection Confirm)${selected ? `, selected ${selected}` : ''}: ${nla.en}`,
+    };
+    return [{ evidence, personalData: false, key: 'x224' }];
   },
 };

@@ -1,5 +1,7 @@
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence, maskSecret } from '../mask.js';
+import type { Localized } from '../../core/types.js';
+import { capBoth, counted, type Noun } from '../http/evidence-text.js';
+import { maskSecret } from '../mask.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 import { countListing, parseShareList, runSmbclient, serverArg, sessionArgs, type Session, type ShareEntry } from './smbclient.js';
 
@@ -13,7 +15,8 @@ import { countListing, parseShareList, runSmbclient, serverArg, sessionArgs, typ
  * session. Only (1): low (names of shares leak, no content). Both: high. Share names other than
  * the administrative ones are masked (they may name people), and listings are only counted.
  *
- * Sample evidence: "null session lists 3 shares (IPC$, pr…(6), sc…(5)); readable without password: pr…(6) (12 entries)"
+ * Sample evidence: "null session lists 3 shares (IPC$, pr…(6), sc…(5)); readable without password: pr…(6) (12 entries)",
+ * in German "Null-Sitzung listet 3 Freigaben auf (IPC$, pr…(6), sc…(5)); ohne Passwort lesbar: pr…(6) (12 Einträge)"
  */
 const MAX_SHARES_TRIED = 3;
 
@@ -50,12 +53,10 @@ export const smbGuestShare: Check = {
         const entries = await readShare(target, ctx, session, share.name);
         if (entries !== null) readable.push({ name: share.name, entries });
       }
-      const listed = `${session} session lists ${shares.length} share${shares.length === 1 ? '' : 's'} (${shares.map((s) => shownName(s.name)).join(', ')})`;
-      const read = readable.length > 0 ? `; readable without password: ${readable.map((r) => `${shownName(r.name)} (${r.entries} entries)`).join(', ')}` : '';
       return [
         {
           severity: readable.length > 0 ? 'high' : 'low',
-          evidence: capEvidence(`${listed}${read}`),
+          evidence: shareEvidence(session, shares, readable),
           // What a readable practice share holds is unknown from counts alone; treat it as personal data.
           personalData: readable.length > 0,
           key: session,
@@ -65,6 +66,23 @@ export const smbGuestShare: Check = {
     return [];
   },
 };
+
+const SHARE: Noun = { de: ['Freigabe', 'Freigaben'], en: ['share', 'shares'] };
+const ENTRY: Noun = { de: ['Eintrag', 'Einträge'], en: ['entry', 'entries'] };
+const SESSION_DE: Record<Session, string> = { null: 'Null-Sitzung', guest: 'Gast-Sitzung' };
+
+/** Share names masked (administrative ones in clear) and listings only counted. */
+export function shareEvidence(session: Session, shares: readonly ShareEntry[], readable: readonly { name: string; entries: number }[]): Localized {
+  const n = counted(shares.length, SHARE);
+  const names = shares.map((s) => shownName(s.name)).join(', ');
+  const read = readable.map((r) => ({ name: shownName(r.name), entries: counted(r.entries, ENTRY) }));
+  const de = read.map((r) => `${r.name} (${r.entries.de})`).join(', ');
+  const en = read.map((r) => `${r.name} (${r.entries.en})`).join(', ');
+  return capBoth({
+    de: `${SESSION_DE[session]} listet ${n.de} auf (${names})${de ? `; ohne Passwort lesbar: ${de}` : ''}`,
+    en: `${session} session lists ${n.en} (${names})${en ? `; readable without password: ${en}` : ''}`,
+  });
+}
 
 async function listShares(target: CheckTarget, ctx: CheckContext, session: Session): Promise<ShareEntry[] | null> {
   const run = await runSmbclient(['-g', '-L', serverArg(target.host), '-p', String(target.port), ...sessionArgs(session)], ctx.timeoutMs * 2, ctx.signal);

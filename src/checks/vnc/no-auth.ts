@@ -11,7 +11,8 @@ import { rfbSecurityTypes, SECURITY_NONE } from './rfb.js';
  * We stop there: no session is opened, no screen content is requested. A list with only VNC
  * authentication (2) or stronger types is the fixed twin.
  *
- * Sample evidence: "RFB 3.8 offers security types None(1), VNC(2): screen access without password"
+ * Sample evidence: "RFB 3.8 offers security types None(1), VNC(2): screen access without password", in
+ * German "RFB 3.8 bietet die Sicherheitstypen None(1), VNC(2) an: Bildschirmzugriff ohne Passwort"
  */
 const TYPE_NAMES: Record<number, string> = { 1: 'None', 2: 'VNC', 5: 'RA2', 16: 'Tight', 18: 'TLS', 19: 'VeNCrypt', 30: 'Apple' };
 
@@ -42,7 +43,11 @@ export const vncNoAuth: Check = {
   async run(target, ctx) {
     const result = await rfbSecurityTypes(target.host, target.port, ctx.timeoutMs, ctx.signal);
     if (!result.ok || !result.securityTypes.includes(SECURITY_NONE)) return [];
-    const types = result.securityTypes.map((t) => `${TYPE_NAMES[t] ?? 'type'}(${t})`).join(', ');
-    return [{ evidence: `RFB ${result.version} offers security types ${types}: screen access without password`, personalData: true, key: 'none' }];
+    const types = (unnamed: string): string => result.securityTypes.map((t) => `${TYPE_NAMES[t] ?? unnamed}(${t})`).join(', ');
+    const evidence = {
+      de: `RFB ${result.version} bietet die Sicherheitstypen ${types('Typ')} an: Bildschirmzugriff ohne Passwort`,
+      en: `RFB ${result.version} offers security types ${types('type')}: screen access without password`,
+    };
+    return [{ evidence, personalData: true, key: 'none' }];
   },
 };

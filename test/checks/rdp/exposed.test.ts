@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { rdpExposed } from '../../../src/checks/rdp/exposed.js';
 import { identify } from '../../../src/identify/identify.js';
 import { answerOnce, closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
@@ -21,7 +22,14 @@ describe('rdp.exposed', () => {
   it('reports a Connection Confirm selecting TLS without NLA, and identification names it rdp', async () => {
     const server = await track(startTcpServer(HOST, answerOnce(confirm(0x02, 1))));
     expect(await rdpExposed.run(target(server.port), checkContext())).toEqual([
-      { evidence: 'RDP answers (X.224 Connection Confirm), selected TLS: no Network Level Authentication required', personalData: false, key: 'x224' },
+      {
+        evidence: {
+          de: 'RDP antwortet (X.224 Connection Confirm), Server wählt TLS: keine Network Level Authentication verlangt',
+          en: 'RDP answers (X.224 Connection Confirm), selected TLS: no Network Level Authentication required',
+        },
+        personalData: false,
+        key: 'x224',
+      },
     ]);
     expect(await identify(HOST, server.port, { timeoutMs: 1500, maxBytes: 4096 })).toMatchObject({ name: 'rdp' });
   });
@@ -29,7 +37,8 @@ describe('rdp.exposed', () => {
   it('notes NLA when the server insists on CredSSP', async () => {
     const server = await track(startTcpServer(HOST, answerOnce(confirm(0x03, 5))));
     const [draft] = await rdpExposed.run(target(server.port), checkContext());
-    expect(draft?.evidence).toBe('RDP answers (X.224 Connection Confirm): Network Level Authentication required');
+    expect(evidenceIn(draft!.evidence, 'en')).toBe('RDP answers (X.224 Connection Confirm): Network Level Authentication required');
+    expect(evidenceIn(draft!.evidence, 'de')).toBe('RDP antwortet (X.224 Connection Confirm): Network Level Authentication verlangt');
   });
 
   it('negative: a service answering something else (HTTP, garbage) produces nothing', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smbGuestShare } from '../../../src/checks/smb/guest-share.js';
+import { shareEvidence, smbGuestShare } from '../../../src/checks/smb/guest-share.js';
 import { countListing, parseShareList, smbclientPath } from '../../../src/checks/smb/smbclient.js';
 import { identify } from '../../../src/identify/identify.js';
 import { answerOnce, closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
@@ -27,6 +27,15 @@ describe('smb.guest-share', () => {
     ]);
     expect(countListing(LS)).toBe(2);
     expect(parseShareList('NT_STATUS_ACCESS_DENIED\n')).toEqual([]);
+  });
+
+  it('evidence in both languages: share names masked except administrative ones, listings only counted', () => {
+    const shares = parseShareList(LIST);
+    expect(shareEvidence('guest', shares, [{ name: 'Befunde_Mueller', entries: 2 }])).toEqual({
+      de: 'Gast-Sitzung listet 3 Freigaben auf (Be…(15), IPC$, print$); ohne Passwort lesbar: Be…(15) (2 Einträge)',
+      en: 'guest session lists 3 shares (Be…(15), IPC$, print$); readable without password: Be…(15) (2 entries)',
+    });
+    expect(shareEvidence('null', shares.slice(1, 2), [])).toEqual({ de: 'Null-Sitzung listet 1 Freigabe auf (IPC$)', en: 'null session lists 1 share (IPC$)' });
   });
 
   it('identification names an SMB2 server from its negotiate reply', async () => {

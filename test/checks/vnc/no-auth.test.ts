@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { vncNoAuth } from '../../../src/checks/vnc/no-auth.js';
 import { closeAfterEach, startTcpServer, type ConnectionHandler } from '../../identify/tcp-fixtures.js';
 import { checkContext } from '../context.js';
@@ -19,14 +20,22 @@ describe('vnc.no-auth', () => {
   it('reports security type None offered (RFB 3.8)', async () => {
     const server = await track(startTcpServer(HOST, rfbServer('003.008', Buffer.from([2, 1, 2]))));
     expect(await vncNoAuth.run(target(server.port), checkContext())).toEqual([
-      { evidence: 'RFB 3.8 offers security types None(1), VNC(2): screen access without password', personalData: true, key: 'none' },
+      {
+        evidence: {
+          de: 'RFB 3.8 bietet die Sicherheitstypen None(1), VNC(2) an: Bildschirmzugriff ohne Passwort',
+          en: 'RFB 3.8 offers security types None(1), VNC(2): screen access without password',
+        },
+        personalData: true,
+        key: 'none',
+      },
     ]);
   });
 
   it('reports an RFB 3.3 server that picks None itself', async () => {
     const server = await track(startTcpServer(HOST, rfbServer('003.003', Buffer.from([0, 0, 0, 1]))));
     const drafts = await vncNoAuth.run(target(server.port), checkContext());
-    expect(drafts[0]?.evidence).toMatch(/^RFB 3\.3 offers security types None\(1\)/);
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toMatch(/^RFB 3\.3 offers security types None\(1\)/);
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toMatch(/^RFB 3\.3 bietet die Sicherheitstypen None\(1\) an/);
   });
 
   it('fixed twin: VNC authentication only produces nothing', async () => {
