@@ -3,6 +3,7 @@
 // median times, ports/s, speed ratio, open-port set equality and peak RSS; then the /16 memory run.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,6 +64,8 @@ function nmap(extra) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Other work on the machine shifts absolute figures; the ratios are measured side by side.
+const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 
 function compareSets(found, want) {
   const f = new Set(found);
@@ -93,6 +96,13 @@ const tools = [
 
 const engine = JSON.parse(timed(process.execPath, [join(here, 'driver.js'), '127.0.0.1', '1']).stdout).engine;
 console.log(`praxiswache via ${viaCli ? 'CLI scan --ports-only' : 'discover() driver (bench/discovery/driver.js)'}, engine ${engine}, ${runs} runs each, median`);
+console.log(`start: ${load()}`);
+// Fixed cost of one run (process start, module loading, engine start): a 1-port scan.
+const startup = tools
+  .filter((t) => t.name.startsWith('praxiswache'))
+  .map((t) => `${t.name} ${median(Array.from({ length: runs }, () => t.run('127.0.0.1', '1').seconds)).toFixed(2)} s`);
+if (startup.length > 0) console.log(`1-port scan (start-up): ${startup.join(', ')}`);
+const summary = [];
 console.log('| scenario | tool | median s | ports/s | praxiswache speed ÷ tool | open ports vs truth | peak RSS MB |');
 console.log('|---|---|---:|---:|---:|---|---:|');
 for (const sc of scenarios) {
@@ -107,7 +117,14 @@ for (const sc of scenarios) {
     const rss = Math.max(...results.map((r) => r.rssMB)).toFixed(0);
     console.log(`| ${sc.name} | ${tool.name} | ${secs.toFixed(2)} | ${Math.round(sc.probes / secs)} | ${ratio} | ${verdicts} | ${rss} |`);
   }
+  for (const [pw, pwSecs] of Object.entries(medians).filter(([n]) => n.startsWith('praxiswache'))) {
+    const vs = Object.entries(medians).filter(([n]) => n.startsWith('nmap'));
+    const label = pw === 'praxiswache' && viaCli ? 'praxiswache (CLI)' : pw;
+    if (vs.length > 0) summary.push(`${sc.name}: ${label} is ${vs.map(([n, s]) => `${(s / pwSecs).toFixed(2)}× as fast as ${n}`).join(', ')}`);
+  }
+  summary.push(`  (after ${sc.name}: ${load()})`);
 }
+console.log(`\nspeed ratios (nmap time ÷ praxiswache time; > 1 = praxiswache faster):\n${summary.join('\n')}`);
 
 if (process.env.SKIP_MEMORY !== '1') {
   const ports = '1-100';
@@ -117,5 +134,6 @@ if (process.env.SKIP_MEMORY !== '1') {
     `\nmemory run: 127.0.0.0/16 × 100 ports = ${65536 * 100} probes in ${r.seconds.toFixed(1)} s ` +
       `(${Math.round((65536 * 100) / r.seconds)} ports/s), peak RSS ${r.rssMB.toFixed(0)} MB, open ports ${compareSets(r.open, want)}`,
   );
+  console.log(`end: ${load()}`);
 }
 rmSync(timeFile, { force: true });
