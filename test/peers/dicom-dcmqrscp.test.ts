@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAssociation } from '../../src/checks/dicom/open-association.js';
 import { patientQuery } from '../../src/checks/dicom/patient-query.js';
 import type { CheckTarget } from '../../src/checks/types.js';
+import { evidenceIn } from '../../src/checks/evidence.js';
 import { severityRank } from '../../src/core/types.js';
 import { identify } from '../../src/identify/identify.js';
 import { FAKE_SURNAMES } from '../../src/lab/fake-documents.js';
@@ -81,10 +82,13 @@ describe.skipIf(!found)('peer: dcmqrscp', () => {
   it('open archive (peers ANY): open association and C-FIND with the count only', async () => {
     const ctx = checkContext({ timeoutMs: 3000 });
     const assoc = await openAssociation.run(target(open), ctx);
-    expect(assoc[0]?.evidence).toMatch(/^C-ECHO success as PRAXISWACHE → DCMQRSCP; tried: ANY-SCP rejected \(permanent, service-user: called AE title not recognized\);/);
+    expect(assoc).toHaveLength(1);
+    expect(evidenceIn(assoc[0]!.evidence, 'en')).toMatch(/^C-ECHO success as PRAXISWACHE → DCMQRSCP; tried: ANY-SCP rejected \(permanent, service-user: called AE title not recognized\);/);
+    expect(evidenceIn(assoc[0]!.evidence, 'de')).toMatch(/^C-ECHO erfolgreich als PRAXISWACHE → DCMQRSCP; versucht: ANY-SCP abgelehnt \(dauerhaft, Anwendung: Called AE Title nicht erkannt\);/);
     const query = await patientQuery.run(target(open), ctx);
     expect(query).toHaveLength(1);
-    expect(query[0]?.evidence).toMatch(/→ DCMQRSCP: patient level 1 match, study level 1 match; attributes present: .*PatientName/);
+    expect(evidenceIn(query[0]!.evidence, 'en')).toMatch(/→ DCMQRSCP: patient level 1 match, study level 1 match; attributes present: .*PatientName/);
+    expect(evidenceIn(query[0]!.evidence, 'de')).toMatch(/→ DCMQRSCP: Patientenebene 1 Treffer, Studienebene 1 Treffer; vorhandene Attribute: .*PatientName/);
     for (const value of [PATIENT.family, PATIENT.given, PATIENT.id, '19610203']) expect(JSON.stringify([assoc, query])).not.toContain(value);
   });
 

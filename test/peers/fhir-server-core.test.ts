@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientRead } from '../../src/checks/fhir/patient-read.js';
 import { httpRequest } from '../../src/checks/http-client.js';
 import type { CheckTarget } from '../../src/checks/types.js';
+import { evidenceIn } from '../../src/checks/evidence.js';
 import { identify } from '../../src/identify/identify.js';
 import { FAKE_SURNAMES } from '../../src/lab/fake-documents.js';
 import { FAKE_GIVEN_NAMES, fakePatients } from '../../src/lab/fake-patients.js';
@@ -32,8 +33,12 @@ describe('peer: node-fhir-server-core', () => {
     // The framework does not hand _count to the service here, so the page may hold all five.
     const drafts = await patientRead.run(target(open), checkContext());
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]!.evidence).toMatch(/^FHIR \/4_0_1\/Patient\?_count=1 without credentials: Bundle total 5, (1 entry|5 entries); elements present: birthDate, gender, name$/);
-    for (const name of [...FAKE_SURNAMES, ...FAKE_GIVEN_NAMES, 'fake-10']) expect(drafts[0]!.evidence).not.toContain(name);
+    const [de, en] = [evidenceIn(drafts[0]!.evidence, 'de'), evidenceIn(drafts[0]!.evidence, 'en')];
+    expect(en).toMatch(/^FHIR \/4_0_1\/Patient\?_count=1 without credentials: Bundle total 5, (1 entry|5 entries); elements present: birthDate, gender, name$/);
+    expect(de).toMatch(/^FHIR \/4_0_1\/Patient\?_count=1 ohne Anmeldung: Bundle total 5, (1 Eintrag|5 Einträge); vorhandene Elemente: birthDate, gender, name$/);
+    for (const text of [de, en]) {
+      for (const name of [...FAKE_SURNAMES, ...FAKE_GIVEN_NAMES, 'fake-10']) expect(text).not.toContain(name);
+    }
   });
 
   it('fixed: the bearer strategy answers 401 and the check finds nothing', async () => {

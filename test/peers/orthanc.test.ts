@@ -6,6 +6,7 @@ import { openAssociation } from '../../src/checks/dicom/open-association.js';
 import { patientQuery } from '../../src/checks/dicom/patient-query.js';
 import { webApiUnauth } from '../../src/checks/pacs/web-api-unauth.js';
 import type { CheckTarget, FindingDraft } from '../../src/checks/types.js';
+import { evidenceIn } from '../../src/checks/evidence.js';
 import { severityRank } from '../../src/core/types.js';
 import { identify } from '../../src/identify/identify.js';
 import { FAKE_SURNAMES } from '../../src/lab/fake-documents.js';
@@ -114,11 +115,19 @@ describe.skipIf(!found)('peer: orthanc', () => {
     const assoc = await openAssociation.run(dicomTarget(peer('open')), ctx);
     const query = await patientQuery.run(dicomTarget(peer('open')), ctx);
     const web = await webApiUnauth.run(httpTarget(peer('open')), ctx);
-    expect(assoc[0]?.evidence).toBe('C-ECHO success as PRAXISWACHE → ANY-SCP; tried: ANY-SCP accepted');
-    expect(query[0]?.evidence).toMatch(/^C-FIND as PRAXISWACHE → ANY-SCP: patient level 1 match, study level 1 match; attributes present: .*PatientID/);
+    expect(assoc[0]?.evidence).toEqual({
+      de: 'C-ECHO erfolgreich als PRAXISWACHE → ANY-SCP; versucht: ANY-SCP angenommen',
+      en: 'C-ECHO success as PRAXISWACHE → ANY-SCP; tried: ANY-SCP accepted',
+    });
+    expect(query).toHaveLength(1);
+    expect(evidenceIn(query[0]!.evidence, 'en')).toMatch(/^C-FIND as PRAXISWACHE → ANY-SCP: patient level 1 match, study level 1 match; attributes present: .*PatientID/);
+    expect(evidenceIn(query[0]!.evidence, 'de')).toMatch(/^C-FIND als PRAXISWACHE → ANY-SCP: Patientenebene 1 Treffer, Studienebene 1 Treffer; vorhandene Attribute: .*PatientID/);
     expect(web.map((d) => d.evidence)).toEqual([
-      'Orthanc REST API without credentials: /system, /patients answered; 1 patient, 1 study (from /statistics)',
-      'DICOMweb QIDO-RS /dicom-web/studies without credentials: 1 study',
+      {
+        de: 'Orthanc-REST-API ohne Anmeldung: /system und /patients beantwortet; 1 Patient, 1 Studie (laut /statistics)',
+        en: 'Orthanc REST API without credentials: /system, /patients answered; 1 patient, 1 study (from /statistics)',
+      },
+      { de: 'DICOMweb QIDO-RS /dicom-web/studies ohne Anmeldung: 1 Studie', en: 'DICOMweb QIDO-RS /dicom-web/studies without credentials: 1 study' },
     ]);
     const all = JSON.stringify([assoc, query, web]);
     for (const value of [PATIENT.family, PATIENT.given, PATIENT.id, '19610203']) expect(all).not.toContain(value);

@@ -1,8 +1,8 @@
 import dimse from 'dcmjs-dimse';
+import type { Localized } from '../../core/types.js';
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence } from '../mask.js';
 import type { Check, FindingDraft } from '../types.js';
-import { CALLING_AE, calledAeCandidates, describeSession, worthAnotherTitle } from './ae-titles.js';
+import { CALLING_AE, calledAeCandidates, sessionEvidence, worthAnotherTitle } from './ae-titles.js';
 import { runSession, type SessionResult } from './session.js';
 
 /**
@@ -17,6 +17,7 @@ import { runSession, type SessionResult } from './session.js';
  * C-ECHO gives an info finding only.
  *
  * Sample evidence: "C-ECHO success as PRAXISWACHE → ANY-SCP; tried: ANY-SCP accepted"
+ * (de: "C-ECHO erfolgreich als PRAXISWACHE → ANY-SCP; versucht: ANY-SCP angenommen")
  */
 export const openAssociation: Check = {
   meta: {
@@ -49,19 +50,23 @@ export const openAssociation: Check = {
       const session = await runSession(target, ctx, [new dimse.requests.CEchoRequest()], { callingAe: CALLING_AE, calledAe });
       tried.push(session);
       if (session.association === 'accepted' && session.outcomes[0]?.status === 0) {
-        return [finding(`C-ECHO success as ${CALLING_AE} → ${calledAe}`, tried)];
+        return [finding({ de: `C-ECHO erfolgreich als ${CALLING_AE} → ${calledAe}`, en: `C-ECHO success as ${CALLING_AE} → ${calledAe}` }, tried)];
       }
       if (!worthAnotherTitle(session)) break;
     }
     const accepted = tried.filter((s) => s.association === 'accepted');
     if (accepted.length === 0) return [];
-    return [{ ...finding(`association accepted from ${CALLING_AE} but C-ECHO not answered with success`, tried), severity: 'info' }];
+    const headline = {
+      de: `Assoziation von ${CALLING_AE} angenommen, C-ECHO aber nicht erfolgreich beantwortet`,
+      en: `association accepted from ${CALLING_AE} but C-ECHO not answered with success`,
+    };
+    return [{ ...finding(headline, tried), severity: 'info' }];
   },
 };
 
-function finding(headline: string, tried: SessionResult[]): FindingDraft {
+function finding(headline: Localized, tried: SessionResult[]): FindingDraft {
   return {
-    evidence: capEvidence(`${headline}; tried: ${tried.map(describeSession).join('; ')}`),
+    evidence: sessionEvidence(headline, tried),
     personalData: false,
     key: 'association',
   };

@@ -1,8 +1,8 @@
 import dimse from 'dcmjs-dimse';
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence } from '../mask.js';
 import type { Check } from '../types.js';
-import { CALLING_AE, calledAeCandidates, describeSession, worthAnotherTitle } from './ae-titles.js';
+import type { Localized } from '../../core/types.js';
+import { CALLING_AE, calledAeCandidates, sessionEvidence, worthAnotherTitle } from './ae-titles.js';
 import { runSession, type RequestOutcome, type SessionResult } from './session.js';
 
 /**
@@ -17,6 +17,8 @@ import { runSession, type RequestOutcome, type SessionResult } from './session.j
  *
  * Sample evidence: "C-FIND as PRAXISWACHE → ANY-SCP: patient level 3 matches, study level 4
  * matches; attributes present: PatientID, PatientName, PatientBirthDate, StudyDate"
+ * (de: "C-FIND als PRAXISWACHE → ANY-SCP: Patientenebene 3 Treffer, Studienebene 4 Treffer;
+ * vorhandene Attribute: …")
  */
 type Request = InstanceType<typeof dimse.requests.Request>;
 
@@ -55,13 +57,15 @@ export const patientQuery: Check = {
       tried.push(session);
       const [patients, studies] = session.outcomes;
       if (patients && studies && patients.matches + studies.matches > 0) {
-        const attributes = [...new Set([...patients.attributes, ...studies.attributes])].sort();
+        const attributes = [...new Set([...patients.attributes, ...studies.attributes])].sort().join(', ');
+        const [patientMatches, studyMatches] = [matches(patients), matches(studies)];
+        const headline = {
+          de: `C-FIND als ${CALLING_AE} → ${calledAe}: Patientenebene ${patientMatches.de}, Studienebene ${studyMatches.de}; vorhandene Attribute: ${attributes || 'keine'}`,
+          en: `C-FIND as ${CALLING_AE} → ${calledAe}: patient level ${patientMatches.en}, study level ${studyMatches.en}; attributes present: ${attributes || 'none'}`,
+        };
         return [
           {
-            evidence: capEvidence(
-              `C-FIND as ${CALLING_AE} → ${calledAe}: patient level ${countText(patients)}, study level ${countText(studies)}; ` +
-                `attributes present: ${attributes.join(', ') || 'none'}; tried: ${tried.map(describeSession).join('; ')}`,
-            ),
+            evidence: sessionEvidence(headline, tried),
             personalData: true,
             key: 'c-find',
           },
@@ -84,7 +88,8 @@ function findRequests(): Request[] {
   return [patients, studies];
 }
 
-function countText(outcome: RequestOutcome): string {
+/** "3 matches" / "3 Treffer", "100+" once counting stopped at the limit. */
+function matches(outcome: RequestOutcome): Localized {
   const n = `${outcome.matches}${outcome.matches >= MAX_MATCHES ? '+' : ''}`;
-  return `${n} match${outcome.matches === 1 ? '' : 'es'}`;
+  return { de: `${n} Treffer`, en: `${n} match${outcome.matches === 1 ? '' : 'es'}` };
 }

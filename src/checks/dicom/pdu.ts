@@ -1,3 +1,5 @@
+import type { Localized } from '../../core/types.js';
+
 /**
  * The few facts about DICOM upper-layer PDUs (PS3.8 §9.3) the checks need to watch a connection
  * from the outside: every PDU starts with a 6-byte header (type, reserved, 32-bit big-endian
@@ -71,42 +73,62 @@ export class PduTracker {
   }
 }
 
-const REJECT_RESULT: Record<number, string> = { 1: 'permanent', 2: 'transient' };
-const REJECT_SOURCE: Record<number, string> = { 1: 'service-user', 2: 'service-provider (ACSE)', 3: 'service-provider (presentation)' };
-/** Reasons depend on the source (PS3.8 Table 9-21). */
-const REJECT_REASON: Record<number, Record<number, string>> = {
-  1: { 1: 'no reason given', 2: 'application context not supported', 3: 'calling AE title not recognized', 7: 'called AE title not recognized' },
-  2: { 1: 'no reason given', 2: 'protocol version not supported' },
-  3: { 1: 'temporary congestion', 2: 'local limit exceeded' },
+// Names of the standard's codes; German for the practice, the standard's English otherwise.
+const REJECT_RESULT: Record<number, Localized> = { 1: { de: 'dauerhaft', en: 'permanent' }, 2: { de: 'vorübergehend', en: 'transient' } };
+const REJECT_SOURCE: Record<number, Localized> = {
+  1: { de: 'Anwendung', en: 'service-user' },
+  2: { de: 'Protokoll (ACSE)', en: 'service-provider (ACSE)' },
+  3: { de: 'Protokoll (Presentation)', en: 'service-provider (presentation)' },
 };
-const ABORT_SOURCE: Record<number, string> = { 0: 'service-user', 1: 'reserved', 2: 'service-provider' };
-const ABORT_REASON: Record<number, string> = {
-  0: 'not specified',
-  1: 'unrecognized PDU',
-  2: 'unexpected PDU',
-  4: 'unrecognized PDU parameter',
-  5: 'unexpected PDU parameter',
-  6: 'invalid PDU parameter',
+const NO_REASON: Localized = { de: 'ohne Angabe von Gründen', en: 'no reason given' };
+/** Reasons depend on the source (PS3.8 Table 9-21). */
+const REJECT_REASON: Record<number, Record<number, Localized>> = {
+  1: {
+    1: NO_REASON,
+    2: { de: 'Application Context nicht unterstützt', en: 'application context not supported' },
+    3: { de: 'Calling AE Title nicht erkannt', en: 'calling AE title not recognized' },
+    7: { de: 'Called AE Title nicht erkannt', en: 'called AE title not recognized' },
+  },
+  2: { 1: NO_REASON, 2: { de: 'Protokollversion nicht unterstützt', en: 'protocol version not supported' } },
+  3: { 1: { de: 'vorübergehend überlastet', en: 'temporary congestion' }, 2: { de: 'lokales Limit überschritten', en: 'local limit exceeded' } },
+};
+const ABORT_SOURCE: Record<number, Localized> = {
+  0: { de: 'Anwendung', en: 'service-user' },
+  1: { de: 'reserviert', en: 'reserved' },
+  2: { de: 'Protokoll', en: 'service-provider' },
+};
+const ABORT_REASON: Record<number, Localized> = {
+  0: { de: 'ohne Angabe', en: 'not specified' },
+  1: { de: 'PDU nicht erkannt', en: 'unrecognized PDU' },
+  2: { de: 'unerwartete PDU', en: 'unexpected PDU' },
+  4: { de: 'PDU-Parameter nicht erkannt', en: 'unrecognized PDU parameter' },
+  5: { de: 'unerwarteter PDU-Parameter', en: 'unexpected PDU parameter' },
+  6: { de: 'ungültiger PDU-Parameter', en: 'invalid PDU parameter' },
 };
 
-export interface RejectInfo {
-  result: string;
-  source: string;
-  reason: string;
+/** Unknown codes are kept as numbers: "reason 9" / "Grund 9". */
+function named(table: Record<number, Localized> | undefined, code: number, kind: Localized): Localized {
+  return table?.[code] ?? { de: `${kind.de} ${code}`, en: `${kind.en} ${code}` };
 }
 
-/** A-ASSOCIATE-RJ body: reserved, result, source, reason. Unknown codes are kept as numbers. */
+export interface RejectInfo {
+  result: Localized;
+  source: Localized;
+  reason: Localized;
+}
+
+/** A-ASSOCIATE-RJ body: reserved, result, source, reason. */
 export function describeReject(result: number, source: number, reason: number): RejectInfo {
   return {
-    result: REJECT_RESULT[result] ?? `result ${result}`,
-    source: REJECT_SOURCE[source] ?? `source ${source}`,
-    reason: REJECT_REASON[source]?.[reason] ?? `reason ${reason}`,
+    result: named(REJECT_RESULT, result, { de: 'Ergebnis', en: 'result' }),
+    source: named(REJECT_SOURCE, source, { de: 'Quelle', en: 'source' }),
+    reason: named(REJECT_REASON[source], reason, { de: 'Grund', en: 'reason' }),
   };
 }
 
-export function describeAbort(body: Buffer): string {
-  if (body.length < 4) return 'A-ABORT';
-  const source = body.readUInt8(2);
-  const reason = body.readUInt8(3);
-  return `A-ABORT (${ABORT_SOURCE[source] ?? `source ${source}`}, ${ABORT_REASON[reason] ?? `reason ${reason}`})`;
+export function describeAbort(body: Buffer): Localized {
+  if (body.length < 4) return { de: 'A-ABORT', en: 'A-ABORT' };
+  const source = named(ABORT_SOURCE, body.readUInt8(2), { de: 'Quelle', en: 'source' });
+  const reason = named(ABORT_REASON, body.readUInt8(3), { de: 'Grund', en: 'reason' });
+  return { de: `A-ABORT (${source.de}, ${reason.de})`, en: `A-ABORT (${source.en}, ${reason.en})` };
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import dimse from 'dcmjs-dimse';
 
+import type { Localized } from '../../core/types.js';
 import type { CheckContext, CheckTarget } from '../types.js';
 import { PduTracker, PduType, describeAbort, describeReject, type RejectInfo } from './pdu.js';
 
@@ -33,7 +34,7 @@ export interface SessionResult {
   association: AssociationState;
   reject?: RejectInfo;
   /** Set when the peer aborted (after accepting or instead of answering). */
-  abort?: string;
+  abort?: Localized;
   /** How the session ended when it did not end with a release. */
   cutShort?: 'timeout' | 'byte limit' | 'match limit' | 'closed' | 'aborted';
   outcomes: RequestOutcome[];

@@ -1,7 +1,8 @@
 import { httpRequest } from '../http-client.js';
 import { INCIDENTS } from '../incidents.js';
 import { capEvidence } from '../mask.js';
-import { isRecord, jsonOf, plural } from '../pacs/json-reply.js';
+import { counted } from '../db/wording.js';
+import { isRecord, jsonOf } from '../pacs/json-reply.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 
 /**
@@ -17,7 +18,8 @@ import type { Check, CheckContext, CheckTarget } from '../types.js';
  * element names present in the Patient (never values).
  *
  * Sample evidence: "FHIR /4_0_1/Patient?_count=1 without credentials: Bundle total 4, 1 entry;
- * elements present: birthDate, gender, name"
+ * elements present: birthDate, gender, name" (de: "FHIR /4_0_1/Patient?_count=1 ohne Anmeldung: Bundle
+ * total 4, 1 Eintrag; vorhandene Elemente: birthDate, gender, name")
  */
 const CANDIDATE_BASES = ['/', '/fhir/', '/4_0_1/', '/r4/', '/fhir/r4/', '/baseR4/', '/3_0_1/', '/api/fhir/'];
 const FHIR_JSON = 'application/fhir+json, application/json;q=0.9';
@@ -55,10 +57,21 @@ export const patientRead: Check = {
     if (patients.length === 0) return [];
     const elements = [...new Set(patients.flatMap((p) => Object.keys(p)))].filter((k) => !['resourceType', 'id', 'meta', 'text'].includes(k)).sort();
     // node-fhir-server-core passes through whatever the service returns: some answer a bare array.
-    const shape = !isRecord(reply) ? 'JSON array (no Bundle), ' : typeof reply.total === 'number' ? `Bundle total ${reply.total}, ` : '';
+    const bare = !isRecord(reply);
+    const total = isRecord(reply) && typeof reply.total === 'number' ? `Bundle total ${reply.total}, ` : '';
+    const present = elements.join(', ');
     return [
       {
-        evidence: capEvidence(`FHIR ${path} without credentials: ${shape}${plural(patients.length, 'entry')}; elements present: ${elements.join(', ') || 'none'}`),
+        evidence: {
+          de: capEvidence(
+            `FHIR ${path} ohne Anmeldung: ${bare ? 'JSON-Array (kein Bundle), ' : total}${counted(patients.length, 'Eintrag', 'Einträge')}; ` +
+              `vorhandene Elemente: ${present || 'keine'}`,
+          ),
+          en: capEvidence(
+            `FHIR ${path} without credentials: ${bare ? 'JSON array (no Bundle), ' : total}${counted(patients.length, 'entry', 'entries')}; ` +
+              `elements present: ${present || 'none'}`,
+          ),
+        },
         personalData: true,
         key: `fhir:${base}`,
       },

@@ -1,8 +1,9 @@
 import { httpRequest } from '../http-client.js';
 import { INCIDENTS } from '../incidents.js';
-import { capEvidence } from '../mask.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
-import { isRecord, jsonOf, plural } from './json-reply.js';
+import type { Localized } from '../../core/types.js';
+import { counted } from '../db/wording.js';
+import { isRecord, jsonOf } from './json-reply.js';
 
 /**
  * pacs.web-api-unauth — the web API of a PACS lists patients or studies without credentials:
@@ -18,7 +19,8 @@ import { isRecord, jsonOf, plural } from './json-reply.js';
  * 401/403 (the fixed twin) produces nothing.
  *
  * Sample evidence: "Orthanc REST API without credentials: /system, /patients answered; 3
- * patients, 4 studies (from /statistics)"
+ * patients, 4 studies (from /statistics)" (de: "Orthanc-REST-API ohne Anmeldung: /system und /patients
+ * beantwortet; 3 Patienten, 4 Studien (laut /statistics)")
  */
 const QIDO_PATHS = ['/dicom-web/studies', '/dcm4chee-arc/aets/DCM4CHEE/rs/studies', '/studies'];
 const QIDO_LIMIT = 100;
@@ -70,15 +72,23 @@ async function orthancRest(target: CheckTarget, ctx: CheckContext): Promise<Find
   const count = (key: string): number | undefined => (isRecord(stats) && typeof stats[key] === 'number' ? stats[key] : undefined);
   const patientCount = count('CountPatients');
   const studyCount = count('CountStudies');
-  const counts =
+  const listed = `${patients.length}${patients.length === 5 ? '+' : ''}`;
+  const counts: Localized =
     patientCount !== undefined && studyCount !== undefined
-      ? `${plural(patientCount, 'patient')}, ${plural(studyCount, 'study')} (from /statistics)`
-      : `${patients.length}${patients.length === 5 ? '+' : ''} patient ids listed`;
+      ? {
+          de: `${counted(patientCount, 'Patient', 'Patienten')}, ${counted(studyCount, 'Studie', 'Studien')} (laut /statistics)`,
+          en: `${counted(patientCount, 'patient', 'patients')}, ${counted(studyCount, 'study', 'studies')} (from /statistics)`,
+        }
+      : { de: `${listed} Patienten-IDs gelistet`, en: `${listed} patient ids listed` };
   const any = (patientCount ?? patients.length) > 0;
   return {
     // An empty archive behind an open API is still open (upload, delete), but nobody's data is out yet.
     ...(any ? {} : { severity: 'high' as const }),
-    evidence: capEvidence(`Orthanc REST API without credentials: /system, /patients answered; ${counts}`),
+    // Counts only, so the text stays short whatever the server answers.
+    evidence: {
+      de: `Orthanc-REST-API ohne Anmeldung: /system und /patients beantwortet; ${counts.de}`,
+      en: `Orthanc REST API without credentials: /system, /patients answered; ${counts.en}`,
+    },
     personalData: any,
     key: 'orthanc-rest',
   };
@@ -91,8 +101,12 @@ async function qidoStudies(target: CheckTarget, ctx: CheckContext): Promise<Find
     if (!Array.isArray(studies)) continue;
     const found = studies.filter((s) => isRecord(s) && isRecord(s['0020000D']) && 'vr' in s['0020000D']).length;
     if (found === 0) continue;
+    const more = found >= QIDO_LIMIT ? '+' : '';
     return {
-      evidence: `DICOMweb QIDO-RS ${path} without credentials: ${plural(found, 'study')}${found >= QIDO_LIMIT ? '+' : ''}`,
+      evidence: {
+        de: `DICOMweb QIDO-RS ${path} ohne Anmeldung: ${found}${more} ${found === 1 ? 'Studie' : 'Studien'}`,
+        en: `DICOMweb QIDO-RS ${path} without credentials: ${counted(found, 'study', 'studies')}${more}`,
+      },
       personalData: true,
       key: `qido:${path}`,
     };

@@ -31,7 +31,10 @@ describe('dicom.open-association', () => {
     const drafts = await openAssociation.run(await pacs('open'), checkContext());
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.severity).toBeUndefined();
-    expect(drafts[0]!.evidence).toBe('C-ECHO success as PRAXISWACHE → ANY-SCP; tried: ANY-SCP accepted');
+    expect(drafts[0]!.evidence).toEqual({
+      de: 'C-ECHO erfolgreich als PRAXISWACHE → ANY-SCP; versucht: ANY-SCP angenommen',
+      en: 'C-ECHO success as PRAXISWACHE → ANY-SCP; tried: ANY-SCP accepted',
+    });
   });
 
   it('fixed twin: known peers only → every called AE rejected, no finding', async () => {
@@ -43,7 +46,7 @@ describe('dicom.open-association', () => {
 
   it('Orthanc default (echo allowed for anyone, C-FIND aborted) is still an open association', async () => {
     const drafts = await openAssociation.run(await pacs('abort-find'), checkContext());
-    expect(drafts[0]!.evidence).toContain('C-ECHO success as PRAXISWACHE → ANY-SCP');
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toContain('C-ECHO success as PRAXISWACHE → ANY-SCP');
   });
 
   it('accepted but every request aborted: info only, each abort recorded, no timeout wait', async () => {
@@ -53,15 +56,22 @@ describe('dicom.open-association', () => {
     expect(Date.now() - started).toBeLessThan(2500);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.severity).toBe('info');
-    expect(drafts[0]!.evidence).toContain('ANY-SCP accepted, then A-ABORT (service-user, not specified)');
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toContain('ANY-SCP accepted, then A-ABORT (service-user, not specified)');
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toMatch(
+      /^Assoziation von PRAXISWACHE angenommen, C-ECHO aber nicht erfolgreich beantwortet; versucht: ANY-SCP angenommen, dann A-ABORT \(Anwendung, ohne Angabe\)/,
+    );
   });
 
   it('records reject result, source and reason for each called AE', async () => {
     const drafts = await openAssociation.run(await pacs('known-peers', ['PRAXISWACHE'], 'ORTHANC'), checkContext());
-    expect(drafts[0]!.evidence).toBe(
-      'C-ECHO success as PRAXISWACHE → ORTHANC; tried: ANY-SCP rejected (permanent, service-user: called AE title not recognized); ' +
+    expect(drafts[0]!.evidence).toEqual({
+      de:
+        'C-ECHO erfolgreich als PRAXISWACHE → ORTHANC; versucht: ANY-SCP abgelehnt (dauerhaft, Anwendung: Called AE Title nicht erkannt); ' +
+        'PACS abgelehnt (dauerhaft, Anwendung: Called AE Title nicht erkannt); ORTHANC angenommen',
+      en:
+        'C-ECHO success as PRAXISWACHE → ORTHANC; tried: ANY-SCP rejected (permanent, service-user: called AE title not recognized); ' +
         'PACS rejected (permanent, service-user: called AE title not recognized); ORTHANC accepted',
-    );
+    });
   });
 });
 
@@ -72,8 +82,12 @@ describe('dicom.patient-query', () => {
     const evidence = evidenceIn(drafts[0]!.evidence, 'en');
     expect(evidence).toContain('C-FIND as PRAXISWACHE → ANY-SCP: patient level 3 matches, study level 4 matches');
     expect(evidence).toMatch(/attributes present: .*PatientBirthDate.*PatientName/);
+    const german = evidenceIn(drafts[0]!.evidence, 'de');
+    expect(german).toContain('C-FIND als PRAXISWACHE → ANY-SCP: Patientenebene 3 Treffer, Studienebene 4 Treffer');
+    expect(german).toMatch(/vorhandene Attribute: .*PatientBirthDate.*PatientName.*; versucht: ANY-SCP angenommen$/);
     expect(drafts[0]!.personalData).toBe(true);
     expectNoPatientValues(evidence);
+    expectNoPatientValues(german);
   });
 
   it('Orthanc-like abort on C-FIND: no finding, recorded abort, and no waiting for a timeout', async () => {
@@ -91,6 +105,6 @@ describe('dicom.patient-query', () => {
   it('the fixed twin does serve a known peer (so its empty result means "refused", not "broken")', async () => {
     const target = await pacs('known-peers', ['PRAXISWACHE'], 'ORTHANC');
     const drafts = await patientQuery.run({ ...target, service: { name: 'dicom', tls: false, product: 'Orthanc' } }, checkContext());
-    expect(drafts[0]!.evidence).toMatch(/^C-FIND as PRAXISWACHE → ORTHANC: patient level 3 matches, study level 4 matches;.*tried: ORTHANC accepted$/);
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toMatch(/^C-FIND as PRAXISWACHE → ORTHANC: patient level 3 matches, study level 4 matches;.*tried: ORTHANC accepted$/);
   });
 });

@@ -42,7 +42,7 @@ describe('DICOM session against hostile peers', () => {
 
   it('A-ABORT instead of an answer: recorded with source and reason, no waiting', async () => {
     const { result, elapsed } = await session((s) => s.once('data', () => s.write(pdu(7, Buffer.from([0, 0, 2, 1])))), 3000);
-    expect(result.abort).toBe('A-ABORT (service-provider, unrecognized PDU)');
+    expect(result.abort).toEqual({ de: 'A-ABORT (Protokoll, PDU nicht erkannt)', en: 'A-ABORT (service-provider, unrecognized PDU)' });
     expect(elapsed).toBeLessThan(500);
   });
 

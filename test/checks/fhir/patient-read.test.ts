@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { evidenceIn } from '../../../src/checks/evidence.js';
 import { patientRead } from '../../../src/checks/fhir/patient-read.js';
 import { FAKE_SURNAMES } from '../../../src/lab/fake-documents.js';
 import { FAKE_GIVEN_NAMES, fakePatients } from '../../../src/lab/fake-patients.js';
@@ -15,8 +16,13 @@ describe('fhir.patient-read', () => {
     const server = await track(startFhirServer({ host: HOST, port: 0, base: '/4_0_1/', patients: fakePatients(4) }));
     const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]!.evidence).toBe('FHIR /4_0_1/Patient?_count=1 without credentials: Bundle total 4, 1 entry; elements present: birthDate, gender, name');
-    for (const name of [...FAKE_SURNAMES, ...FAKE_GIVEN_NAMES, 'fake-10']) expect(drafts[0]!.evidence).not.toContain(name);
+    expect(drafts[0]!.evidence).toEqual({
+      de: 'FHIR /4_0_1/Patient?_count=1 ohne Anmeldung: Bundle total 4, 1 Eintrag; vorhandene Elemente: birthDate, gender, name',
+      en: 'FHIR /4_0_1/Patient?_count=1 without credentials: Bundle total 4, 1 entry; elements present: birthDate, gender, name',
+    });
+    for (const lang of ['de', 'en'] as const) {
+      for (const name of [...FAKE_SURNAMES, ...FAKE_GIVEN_NAMES, 'fake-10']) expect(evidenceIn(drafts[0]!.evidence, lang)).not.toContain(name);
+    }
   });
 
   it('uses the base the CapabilityStatement advertises', async () => {
@@ -24,7 +30,8 @@ describe('fhir.patient-read', () => {
     const bundle = { resourceType: 'Bundle', entry: [{ resource: { resourceType: 'Patient', gender: 'male' } }] };
     const server = await track(startJsonApi({ host: HOST, port: 0, routes: new Map<string, unknown>([['/fhir/metadata', statement], ['/api/v2/fhir/Patient', bundle]]) }));
     const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
-    expect(drafts[0]!.evidence).toBe('FHIR /api/v2/fhir/Patient?_count=1 without credentials: 1 entry; elements present: gender');
+    expect(evidenceIn(drafts[0]!.evidence, 'en')).toBe('FHIR /api/v2/fhir/Patient?_count=1 without credentials: 1 entry; elements present: gender');
+    expect(evidenceIn(drafts[0]!.evidence, 'de')).toBe('FHIR /api/v2/fhir/Patient?_count=1 ohne Anmeldung: 1 Eintrag; vorhandene Elemente: gender');
   });
 
   it('a bare JSON array of Patient resources counts too', async () => {
@@ -32,7 +39,10 @@ describe('fhir.patient-read', () => {
     const list = [{ resourceType: 'Patient', name: [] }, { resourceType: 'Patient', gender: 'female' }, { resourceType: 'Observation' }];
     const server = await track(startJsonApi({ host: HOST, port: 0, routes: new Map<string, unknown>([['/4_0_1/metadata', statement], ['/4_0_1/Patient', list]]) }));
     const drafts = await patientRead.run(httpTarget(HOST, server.port, false), checkContext());
-    expect(drafts[0]!.evidence).toBe('FHIR /4_0_1/Patient?_count=1 without credentials: JSON array (no Bundle), 2 entries; elements present: gender, name');
+    expect(drafts[0]!.evidence).toEqual({
+      de: 'FHIR /4_0_1/Patient?_count=1 ohne Anmeldung: JSON-Array (kein Bundle), 2 Einträge; vorhandene Elemente: gender, name',
+      en: 'FHIR /4_0_1/Patient?_count=1 without credentials: JSON array (no Bundle), 2 entries; elements present: gender, name',
+    });
   });
 
   it('a soft-404 JSON server answering a CapabilityStatement on every path produces nothing', async () => {

@@ -15,8 +15,11 @@ describe('pacs.web-api-unauth', () => {
     const server = await track(startPacsWebApi({ host: HOST, port: 0, patients: fakePatients(3) }));
     const drafts = await webApiUnauth.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts.map((d) => d.evidence)).toEqual([
-      'Orthanc REST API without credentials: /system, /patients answered; 3 patients, 4 studies (from /statistics)',
-      'DICOMweb QIDO-RS /dicom-web/studies without credentials: 4 studies',
+      {
+        de: 'Orthanc-REST-API ohne Anmeldung: /system und /patients beantwortet; 3 Patienten, 4 Studien (laut /statistics)',
+        en: 'Orthanc REST API without credentials: /system, /patients answered; 3 patients, 4 studies (from /statistics)',
+      },
+      { de: 'DICOMweb QIDO-RS /dicom-web/studies ohne Anmeldung: 4 Studien', en: 'DICOMweb QIDO-RS /dicom-web/studies without credentials: 4 studies' },
     ]);
     expect(drafts.every((d) => d.personalData && d.severity === undefined)).toBe(true);
     for (const name of FAKE_SURNAMES) expect(JSON.stringify(drafts)).not.toContain(name);
@@ -31,7 +34,15 @@ describe('pacs.web-api-unauth', () => {
     const server = await track(startPacsWebApi({ host: HOST, port: 0, patients: [] }));
     const drafts = await webApiUnauth.run(httpTarget(HOST, server.port, false), checkContext());
     expect(drafts).toEqual([
-      { severity: 'high', evidence: 'Orthanc REST API without credentials: /system, /patients answered; 0 patients, 0 studies (from /statistics)', personalData: false, key: 'orthanc-rest' },
+      {
+        severity: 'high',
+        evidence: {
+          de: 'Orthanc-REST-API ohne Anmeldung: /system und /patients beantwortet; 0 Patienten, 0 Studien (laut /statistics)',
+          en: 'Orthanc REST API without credentials: /system, /patients answered; 0 patients, 0 studies (from /statistics)',
+        },
+        personalData: false,
+        key: 'orthanc-rest',
+      },
     ]);
   });
 
