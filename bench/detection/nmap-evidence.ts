@@ -11,6 +11,8 @@ export interface NmapPort {
   state: string;
   service: string;
   product: string;
+  /** "probed" when -sV recognised the reply, "table" when nmap only guessed from the port number. */
+  method: string;
   scripts: Map<string, string>;
 }
 
@@ -56,6 +58,7 @@ export function parseNmapXml(xml: string): NmapScan {
         state: attr(/<state [^>]*>/.exec(body)?.[0] ?? '', 'state'),
         service: attr(serviceTag, 'name'),
         product: attr(serviceTag, 'product'),
+        method: attr(serviceTag, 'method'),
         scripts: scriptsIn(body),
       });
     }
@@ -112,9 +115,9 @@ export const NMAP_RULES: Record<string, Rule> = {
   'vnc.no-auth': { scripts: 'vnc-info', proves: (p) => quote(p.scripts.get('vnc-info'), /None \(1\)/) },
   'rdp.exposed': {
     scripts: '-sV, rdp-enum-encryption',
-    proves: (p) => (p.service === 'ms-wbt-server' ? `-sV: ms-wbt-server ${p.product}`.trim() : quote(p.scripts.get('rdp-enum-encryption'), /Security layer[^\n]*/)),
+    proves: (p) => (p.service === 'ms-wbt-server' && p.method === 'probed' ? `-sV: ms-wbt-server ${p.product}`.trim() : quote(p.scripts.get('rdp-enum-encryption'), /Security layer[^\n]*/)),
   },
-  'telnet.exposed': { scripts: '-sV', proves: (p) => (p.service === 'telnet' ? `-sV: telnet ${p.product}`.trim() : undefined) },
+  'telnet.exposed': { scripts: '-sV', proves: (p) => (p.service === 'telnet' && p.method === 'probed' ? `-sV: telnet ${p.product}`.trim() : undefined) },
   'smb.guest-share': { scripts: 'smb-enum-shares', proves: (_p, host) => anonymousShare(host.get('smb-enum-shares')) },
   'dicom.open-association': { scripts: 'dicom-ping', proves: (p) => quote(p.scripts.get('dicom-ping'), /Any AET is accepted[^\n]*/) },
   'mail.plaintext-auth': { scripts: 'imap-/pop3-capabilities (read by the bench)', proves: plaintextLogin },

@@ -54,7 +54,9 @@ export const DATA_PEERS: readonly PeerSpec[] = [
   {
     name: 'redis (no auth)', host: '127.40.2.1', role: 'exposed', expected: [{ check: 'db.redis.no-auth' }], needs: [need('redis-server')],
     start: async () => {
-      const d = await redis('redis (no auth)', '127.40.2.1', []);
+      // Redis 7 answers only 127.0.0.1 while it has no password, unless protected mode is
+      // switched off, which is what exposed installations (and many container images) do.
+      const d = await redis('redis (no auth)', '127.40.2.1', ['--protected-mode', 'no']);
       await say(d.host, d.port, respCommand('SET', 'patient:1', 'Wiesenkamp'));
       return daemonPeer(d);
     },

@@ -37,10 +37,13 @@ trap cleanup EXIT INT TERM
 
 ip netns add "$NS"
 ip -n "$NS" link set lo up
-# smbd binds only addresses it finds on an interface: give every peer address to lo.
-for a in 1.{1..8} 2.{1..14} 3.{1..5} 4.{1..6}; do ip -n "$NS" addr add "127.40.$a/32" dev lo; done
+# smbd binds only addresses it finds on an interface: its two get a /32 on lo. The others stay
+# plain 127/8 addresses, so the scanners connect from 127.0.0.1 like a client from another
+# host would: with a /32 the kernel picks the target address as source, and dovecot treats
+# "client IP = server IP" as a secured local connection (plaintext login allowed).
+for a in 127.40.3.1 127.40.3.2; do ip -n "$NS" addr add "$a/32" dev lo; done
 
-ip netns exec "$NS" node node_modules/vite-node/vite-node.mjs bench/detection/start-peers.ts "$WORK/manifest.json" 2>"$WORK/peers.log" &
+ip netns exec "$NS" node node_modules/vite-node/vite-node.mjs bench/detection/start-peers.ts "$WORK/manifest.json" >"$WORK/peers.out" 2>"$WORK/peers.log" &
 PEERS_PID=$!
 for _ in $(seq 1 1500); do
   [ -s "$WORK/manifest.json" ] && break
