@@ -57,6 +57,9 @@ export const NULL_HEAD_START_MS = 250;
  */
 export const SWEEP_PARALLEL = 8;
 
+/** How long a step ahead in the plan may still answer once a later step has decided. */
+export const DECIDED_GRACE_MS = 300;
+
 /** What a step started after the budget was spent or the caller aborted "returns". */
 const NOT_STARTED: ExchangeResult = { reply: Buffer.alloc(0), end: 'aborted', connected: false, elapsedMs: 0 };
 
@@ -93,6 +96,10 @@ class Identification {
   private readonly signal: AbortSignal;
   private readonly started = new Map<number, Promise<ExchangeResult>>();
   private readonly settled = new Map<number, ExchangeResult>();
+  /** The highest step whose reply decided, and who waits to hear of the next decision. */
+  private decidedUpTo = -1;
+  private firstDecisionAt = 0;
+  private wakeJudge: (() => void) | undefined;
   private handshakeDone = false;
 
   constructor(
@@ -147,7 +154,11 @@ class Identification {
       // Once the port speaks TLS, probes in clear would only cost time.
       if (transport === 'plain' && tlsSeen) break;
       if (askedInVain.has(transport)) this.sweep(index, transport);
-      const result = await this.start(index);
+      const result = await this.resultOf(index);
+      if (result === 'overtaken') {
+        tlsFailed ||= transport === 'tls' && !tlsSeen;
+        continue;
+      }
       if (result.end === 'refused' || result.end === 'aborted') break; // nothing listens, budget spent or aborted
       if (transport === 'tls' && !result.connected) {
         // The first handshake decides whether the port speaks TLS; a later one may just have been unlucky.
@@ -205,8 +216,37 @@ class Identification {
 
   private track(index: number, pending: Promise<ExchangeResult>): Promise<ExchangeResult> {
     this.started.set(index, pending);
-    void pending.then((result) => this.settled.set(index, result));
+    void pending.then((result) => {
+      this.settled.set(index, result);
+      const step = this.steps[index];
+      if (step && (step.transport === 'plain' || result.connected) && typeof this.read(step, result) === 'object') {
+        if (this.decidedUpTo < 0) this.firstDecisionAt = Date.now();
+        this.decidedUpTo = Math.max(this.decidedUpTo, index);
+        this.wakeJudge?.();
+      }
+    });
     return pending;
+  }
+
+  /**
+   * The result of step `index` in plan order. Steps still silent when a later step has already
+   * decided get DECIDED_GRACE_MS from that decision, not the rest of their time limit: a service
+   * that answered one protocol's frame is that service, and replies arriving together still go by plan order.
+   */
+  private async resultOf(index: number): Promise<ExchangeResult | 'overtaken'> {
+    if (!this.started.has(index) && this.decidedUpTo > index) return 'overtaken';
+    const pending = this.start(index);
+    const decidedLater = new Promise<void>((resolve) => {
+      this.wakeJudge = () => this.decidedUpTo > index && resolve();
+      this.wakeJudge();
+    });
+    const first = await Promise.race([pending, decidedLater]);
+    this.wakeJudge = undefined;
+    if (first) return first;
+    let timer: NodeJS.Timeout | undefined;
+    const graceLeftMs = this.firstDecisionAt + DECIDED_GRACE_MS - Date.now();
+    const grace = new Promise<'overtaken'>((resolve) => (timer = setTimeout(() => resolve('overtaken'), Math.max(0, graceLeftMs))));
+    return Promise.race([pending, grace]).finally(() => clearTimeout(timer));
   }
 
   private launch(step: Step, windowMs: number): Promise<ExchangeResult> {

@@ -35,7 +35,7 @@ const KEEP_BYTES = 64 * 1024;
 export function startFrameServer(
   host: string,
   protocol: FrameProtocol | null,
-  opts: { port?: number; onForeign?: 'wait' | 'close'; tls?: boolean } = {},
+  opts: { port?: number; onForeign?: 'wait' | 'close'; tls?: boolean; replyDelayMs?: (reply: Buffer) => number } = {},
 ): Promise<FrameServer> {
   const open = new Set<net.Socket>();
   let accepted = 0;
@@ -59,7 +59,8 @@ export function startFrameServer(
       if (Buffer.isBuffer(reading)) {
         done = true;
         answered++;
-        socket.write(reading);
+        const timer = setTimeout(() => socket.write(reading), opts.replyDelayMs?.(reading) ?? 0);
+        socket.on('close', () => clearTimeout(timer));
       } else if (reading === 'foreign' && opts.onForeign === 'close') {
         done = true;
         socket.destroy();

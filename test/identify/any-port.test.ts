@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { identify } from '../../src/identify/index.js';
+import { DECIDED_GRACE_MS, identify } from '../../src/identify/identify.js';
 import {
   dicom,
   MEMCACHED,
@@ -81,6 +81,30 @@ describe('identify: silent-until-frame services on any port', () => {
     const server = await serve(dicom('accept'), { tls: true });
     expect(await identify(HOST, server.port, LIMITS)).toMatchObject({ name: 'dicom', tls: true, product: 'FIXTURE_PACS' });
     expect(await server.openNow()).toBe(0);
+  });
+});
+
+describe('identify: the first decisive reply in plan order', () => {
+  // A service that answers two probes: RESP PING slowly, SMB2 NEGOTIATE at once.
+  const redisAndSmb: FrameProtocol = {
+    name: 'redis+smb',
+    respond: (received) => {
+      const asRedis = redis('none').respond(received);
+      return Buffer.isBuffer(asRedis) ? asRedis : SMB2.respond(received);
+    },
+  };
+
+  it('a later probe answering first does not win over an earlier one that answers within the grace', async () => {
+    const server = await serve(redisAndSmb, { replyDelayMs: (reply) => (reply.toString('latin1') === '+PONG\r\n' ? 150 : 0) });
+    expect(await identify(HOST, server.port, LIMITS)).toMatchObject({ name: 'redis' });
+  });
+
+  it('steps ahead that stay silent do not hold a decided answer back: SMB on 4455 at the scan time limit', async () => {
+    const server = await serve(SMB2, { port: 4455 });
+    const started = Date.now();
+    expect(await identify(HOST, server.port, { timeoutMs: 5000, maxBytes: 16 * 1024 })).toMatchObject({ name: 'smb' });
+    // Listening 1.5 s, then the sweep; the wave's handshake and GET would wait until 5.25 s.
+    expect(Date.now() - started).toBeLessThan(1500 + DECIDED_GRACE_MS + SLACK_MS);
   });
 });
 
