@@ -4,6 +4,9 @@ import type { RunningServer } from './document-server.js';
 import type { FakePatient } from './fake-patients.js';
 import { startSocketServer } from './socket-server.js';
 
+// The lab's own PDU log would interleave with the demo's report (the checks silence theirs only once they run).
+dimse.log.setLevel('silent');
+
 /**
  * A small in-process PACS (DICOM SCP) on dcmjs-dimse with synthetic patients. dcmjs-dimse's own
  * Server listens on every interface, so the lab accepts sockets on its own net.Server bound to

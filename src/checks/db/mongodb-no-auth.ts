@@ -1,4 +1,4 @@
-import { MongoClient } from 'mongodb';
+import type * as Mongodb from 'mongodb';
 import { sanitize } from '../../identify/match.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 import { databaseCount, versionText } from './wording.js';
@@ -8,6 +8,10 @@ interface ListFacts {
   version: string | null;
   databases: number;
 }
+
+// Loaded on first use: every scan imports the registry, and a scan without MongoDB must not pay for its client.
+let mongodbClient: Promise<typeof Mongodb> | undefined;
+const loadMongodb = () => (mongodbClient ??= import('mongodb'));
 
 /**
  * db.mongodb.no-auth — MongoDB lists its databases to a client that never authenticated.
@@ -60,6 +64,7 @@ export const mongodbNoAuth: Check = {
 
 async function listWithoutCredentials(target: CheckTarget, ctx: CheckContext): Promise<ListFacts | null> {
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  const { MongoClient } = await loadMongodb();
   const client = new MongoClient(`mongodb://${host}:${target.port}/`, {
     directConnection: true,
     serverSelectionTimeoutMS: ctx.timeoutMs,

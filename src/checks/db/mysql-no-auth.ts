@@ -1,4 +1,4 @@
-import mysql from 'mysql2/promise';
+import type * as Mysql2 from 'mysql2/promise';
 import { sanitize } from '../../identify/match.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import { cappedSocket } from './capped-socket.js';
@@ -8,6 +8,9 @@ const REPLY_MAX_BYTES = 256 * 1024;
 /** root with an empty password, then the anonymous account (empty user name) many installs left. */
 const USERS = ['root', ''] as const;
 const SYSTEM_SCHEMAS = "'information_schema','performance_schema','mysql','sys'";
+// Loaded on first use: every scan imports the registry, and a scan without MySQL must not pay for its client.
+let mysqlClient: Promise<typeof Mysql2> | undefined;
+const loadMysql = () => (mysqlClient ??= import('mysql2/promise'));
 
 interface LoginFacts {
   version: string;
@@ -57,9 +60,10 @@ export const mysqlNoAuth: Check = {
 };
 
 async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string): Promise<LoginFacts | null> {
-  let connection: mysql.Connection | undefined;
+  const { createConnection } = await loadMysql();
+  let connection: Mysql2.Connection | undefined;
   try {
-    connection = await mysql.createConnection({
+    connection = await createConnection({
       host: target.host,
       port: target.port,
       user,
@@ -67,7 +71,7 @@ async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string): P
       connectTimeout: ctx.timeoutMs,
       stream: () => cappedSocket(Math.min(ctx.maxBytes, REPLY_MAX_BYTES), { host: target.host, port: target.port }),
     });
-    const [rows] = await connection.query<mysql.RowDataPacket[]>({
+    const [rows] = await connection.query<Mysql2.RowDataPacket[]>({
       sql: `SELECT VERSION() AS version, CURRENT_USER() AS account,
               (SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN (${SYSTEM_SCHEMAS})) AS databases_count`,
       timeout: ctx.timeoutMs,

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type * as Pg from 'pg';
 import { sanitize } from '../../identify/match.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import { cappedSocket } from './capped-socket.js';
@@ -15,6 +15,10 @@ interface LoginFacts {
 }
 
 class PasswordRequested extends Error {}
+
+// Loaded on first use: every scan imports the registry, and a scan without PostgreSQL must not pay for its client.
+let pgClient: Promise<typeof Pg> | undefined;
+const loadPg = () => (pgClient ??= import('pg'));
 
 /**
  * db.postgres.trust — PostgreSQL lets a client in without any password ("trust" in pg_hba.conf).
@@ -58,7 +62,8 @@ export const postgresTrust: Check = {
 };
 
 async function tryLogin(target: CheckTarget, ctx: CheckContext, user: string, tls: boolean): Promise<LoginFacts | null> {
-  const client = new pg.Client({
+  const { Client } = await loadPg();
+  const client = new Client({
     host: target.host,
     port: target.port,
     user,

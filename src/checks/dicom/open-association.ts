@@ -1,9 +1,8 @@
-import dimse from 'dcmjs-dimse';
 import type { Localized } from '../../core/types.js';
 import { INCIDENTS } from '../incidents.js';
 import type { Check, FindingDraft } from '../types.js';
 import { CALLING_AE, calledAeCandidates, sessionEvidence, worthAnotherTitle } from './ae-titles.js';
-import { runSession, type SessionResult } from './session.js';
+import { loadDimse, runSession, type SessionResult } from './session.js';
 
 /**
  * dicom.open-association — a DICOM node accepts an association from a calling AE it has never
@@ -44,6 +43,7 @@ export const openAssociation: Check = {
   appliesTo: (target) => target.service.name === 'dicom',
 
   async run(target, ctx) {
+    const { dimse } = await loadDimse();
     const tried: SessionResult[] = [];
     for (const calledAe of calledAeCandidates(target.service)) {
       if (ctx.signal.aborted) break;

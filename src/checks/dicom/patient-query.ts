@@ -1,9 +1,9 @@
-import dimse from 'dcmjs-dimse';
+import type dimse from 'dcmjs-dimse';
 import { INCIDENTS } from '../incidents.js';
-import type { Check } from '../types.js';
 import type { Localized } from '../../core/types.js';
+import type { Check } from '../types.js';
 import { CALLING_AE, calledAeCandidates, sessionEvidence, worthAnotherTitle } from './ae-titles.js';
-import { runSession, type RequestOutcome, type SessionResult } from './session.js';
+import { loadDimse, runSession, type DimseKit, type RequestOutcome, type SessionResult } from './session.js';
 
 /**
  * dicom.patient-query — a PACS answers C-FIND from a calling AE it does not know: the list of
@@ -50,10 +50,11 @@ export const patientQuery: Check = {
   appliesTo: (target) => target.service.name === 'dicom',
 
   async run(target, ctx) {
+    const kit = await loadDimse();
     const tried: SessionResult[] = [];
     for (const calledAe of calledAeCandidates(target.service)) {
       if (ctx.signal.aborted) break;
-      const session = await runSession(target, ctx, findRequests(), { callingAe: CALLING_AE, calledAe, maxMatches: MAX_MATCHES });
+      const session = await runSession(target, ctx, findRequests(kit), { callingAe: CALLING_AE, calledAe, maxMatches: MAX_MATCHES });
       tried.push(session);
       const [patients, studies] = session.outcomes;
       if (patients && studies && patients.matches + studies.matches > 0) {
@@ -78,13 +79,14 @@ export const patientQuery: Check = {
 };
 
 /** Universal matching (every key empty): any stored patient matches; return keys ask for the identifying attributes. */
-function findRequests(): Request[] {
-  const patients = new dimse.requests.CFindRequest();
+function findRequests(kit: DimseKit): Request[] {
+  const { requests, Dataset } = kit.dimse;
+  const patients = new requests.CFindRequest();
   patients.setAffectedSopClassUid(PATIENT_ROOT_FIND);
   patients.setDataset(
-    new dimse.Dataset({ QueryRetrieveLevel: 'PATIENT', PatientID: '', PatientName: '', PatientBirthDate: '', PatientSex: '', NumberOfPatientRelatedStudies: '' }),
+    new Dataset({ QueryRetrieveLevel: 'PATIENT', PatientID: '', PatientName: '', PatientBirthDate: '', PatientSex: '', NumberOfPatientRelatedStudies: '' }),
   );
-  const studies = dimse.requests.CFindRequest.createStudyFindRequest({});
+  const studies = requests.CFindRequest.createStudyFindRequest({});
   return [patients, studies];
 }
 

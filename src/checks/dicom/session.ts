@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import net from 'node:net';
-import dimse from 'dcmjs-dimse';
+import type dimse from 'dcmjs-dimse';
 
 import type { Localized } from '../../core/types.js';
 import type { CheckContext, CheckTarget } from '../types.js';
@@ -47,13 +47,6 @@ export interface SessionOptions {
   maxMatches?: number;
 }
 
-// dcmjs-dimse logs every PDU at info level and dcmjs warns about malformed datasets; our output
-// is the report, never their logs (a hostile peer's bytes must not reach the terminal).
-dimse.log.setLevel('silent');
-// The CommonJS instance: that is the one dcmjs-dimse loads (ESM import would give a second copy).
-const dcmjs = createRequire(import.meta.url)('dcmjs') as { log: { setLevel(level: 'silent'): void } };
-dcmjs.log.setLevel('silent');
-
 /** The base class of dcmjs-dimse's Scp: the association engine, usable on any socket. */
 interface DimseNetwork {
   on(event: string, listener: (...args: never[]) => void): void;
@@ -63,14 +56,36 @@ interface DimseNetwork {
   sendAbort(): void;
 }
 type NetworkClass = new (socket: net.Socket, opts: Record<string, number>) => DimseNetwork;
-const Network = Object.getPrototypeOf(dimse.Scp) as NetworkClass;
 
-const TRANSFER_SYNTAXES = [dimse.constants.TransferSyntax.ImplicitVRLittleEndian, dimse.constants.TransferSyntax.ExplicitVRLittleEndian];
+/** dcmjs-dimse and what the session takes from it, ready to use. */
+export interface DimseKit {
+  dimse: typeof dimse;
+  Network: NetworkClass;
+  transferSyntaxes: string[];
+}
 
-export function runSession(target: CheckTarget, ctx: CheckContext, requests: Request[], opts: SessionOptions): Promise<SessionResult> {
+// Loaded on first use: every scan imports the registry, and a scan without DICOM must not pay
+// for dcmjs (about a tenth of a second of start-up).
+let kit: Promise<DimseKit> | undefined;
+export const loadDimse = (): Promise<DimseKit> => (kit ??= importDimse());
+
+async function importDimse(): Promise<DimseKit> {
+  const loaded = (await import('dcmjs-dimse')).default;
+  // dcmjs-dimse logs every PDU at info level and dcmjs warns about malformed datasets; our output
+  // is the report, never their logs (a hostile peer's bytes must not reach the terminal).
+  loaded.log.setLevel('silent');
+  // The CommonJS instance: that is the one dcmjs-dimse loads (ESM import would give a second copy).
+  const dcmjs = createRequire(import.meta.url)('dcmjs') as { log: { setLevel(level: 'silent'): void } };
+  dcmjs.log.setLevel('silent');
+  const { ImplicitVRLittleEndian, ExplicitVRLittleEndian } = loaded.constants.TransferSyntax;
+  return { dimse: loaded, Network: Object.getPrototypeOf(loaded.Scp) as NetworkClass, transferSyntaxes: [ImplicitVRLittleEndian, ExplicitVRLittleEndian] };
+}
+
+export async function runSession(target: CheckTarget, ctx: CheckContext, requests: Request[], opts: SessionOptions): Promise<SessionResult> {
+  const { dimse: loaded, Network, transferSyntaxes } = await loadDimse();
   const result: SessionResult = { calledAe: opts.calledAe, association: 'no-answer', outcomes: requests.map(emptyOutcome) };
-  const association = new dimse.association.Association(opts.callingAe, opts.calledAe);
-  for (const request of requests) association.addPresentationContextFromRequest(request, TRANSFER_SYNTAXES);
+  const association = new loaded.association.Association(opts.callingAe, opts.calledAe);
+  for (const request of requests) association.addPresentationContextFromRequest(request, transferSyntaxes);
 
   return new Promise((resolve) => {
     let done = false;

@@ -1,4 +1,4 @@
-import { Client, type FileInfo } from 'basic-ftp';
+import type * as BasicFtp from 'basic-ftp';
 import type { Localized } from '../../core/types.js';
 import { counted } from '../db/wording.js';
 import { documentType } from '../http/listing-signals.js';
@@ -7,6 +7,9 @@ import type { Check, CheckContext, CheckTarget } from '../types.js';
 
 const LISTING_MAX_BYTES = 256 * 1024;
 const CONTROL_MAX_BYTES = 64 * 1024;
+// Loaded on first use: every scan imports the registry, and a scan without FTP must not pay for its client.
+let ftpClient: Promise<typeof BasicFtp> | undefined;
+const loadFtp = () => (ftpClient ??= import('basic-ftp'));
 
 interface ListingFacts {
   files: number;
@@ -74,6 +77,7 @@ function listingEvidence(facts: ListingFacts): Localized {
 }
 
 async function listAnonymously(target: CheckTarget, ctx: CheckContext): Promise<ListingFacts | null> {
+  const { Client } = await loadFtp();
   const client = new Client(ctx.timeoutMs);
   const close = (): void => client.close();
   ctx.signal.addEventListener('abort', close, { once: true });
@@ -116,7 +120,7 @@ async function listAnonymously(target: CheckTarget, ctx: CheckContext): Promise<
   }
 }
 
-function countEntries(entries: FileInfo[], cutShort: boolean, listed: boolean): ListingFacts {
+function countEntries(entries: BasicFtp.FileInfo[], cutShort: boolean, listed: boolean): ListingFacts {
   const documents = new Map<string, number>();
   let files = 0;
   let directories = 0;
