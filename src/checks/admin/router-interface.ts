@@ -1,6 +1,6 @@
 import { INCIDENTS } from '../incidents.js';
 import { httpGet, type HttpReply } from '../http-client.js';
-import { joinBoth } from '../http/evidence-text.js';
+import { joinBoth } from '../evidence.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 import { matchRouter } from './router-signatures.js';
 

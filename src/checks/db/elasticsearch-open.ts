@@ -2,7 +2,7 @@ import { sanitize } from '../../identify/match.js';
 import { httpGet } from '../http-client.js';
 import { maskSecret } from '../mask.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
-import { counted } from './wording.js';
+import { countedIn } from '../evidence.js';
 
 const ROOT_MAX_BYTES = 8 * 1024;
 
@@ -60,10 +60,10 @@ export const elasticsearchOpen: Check = {
       {
         evidence: {
           de:
-            `Indexliste ohne Anmeldung abrufbar: ${server}, ${de.atLeast}${counted(count, 'Index', 'Indizes')}, ` +
-            `${de.atLeast}${counted(indices.documents, 'Dokument', 'Dokumente')}${de.example}`,
+            `Indexliste ohne Anmeldung abrufbar: ${server}, ${de.atLeast}${countedIn(count, 'Index', 'Indizes')}, ` +
+            `${de.atLeast}${countedIn(indices.documents, 'Dokument', 'Dokumente')}${de.example}`,
           en:
-            `index list without credentials: ${server}, ${en.atLeast}${counted(count, 'index', 'indices')}, ` +
+            `index list without credentials: ${server}, ${en.atLeast}${countedIn(count, 'index', 'indices')}, ` +
             `${en.atLeast}${indices.documents} documents${en.example}`,
         },
         personalData: false,

@@ -2,7 +2,7 @@ import { exchange } from '../../identify/exchange.js';
 import { sanitize } from '../../identify/match.js';
 import type { Check } from '../types.js';
 import { parseStatLines } from './info-lines.js';
-import { counted } from './wording.js';
+import { countedIn } from '../evidence.js';
 
 const STATS_MAX_BYTES = 32 * 1024;
 const STATS_END = /(?:^|\r\n)(?:END|ERROR|CLIENT_ERROR[^\r\n]*|SERVER_ERROR[^\r\n]*)\r\n/;
@@ -59,7 +59,7 @@ export const memcachedOpen: Check = {
     return [
       {
         evidence: {
-          de: `stats ohne Anmeldung beantwortet: ${server}, ${counted(items, 'Eintrag', 'Einträge')} im Cache`,
+          de: `stats ohne Anmeldung beantwortet: ${server}, ${countedIn(items, 'Eintrag', 'Einträge')} im Cache`,
           en: `stats answered without authentication: ${server}, ${items} items cached`,
         },
         personalData: false,

@@ -3,7 +3,8 @@ import { sanitize } from '../../identify/match.js';
 import type { Check } from '../types.js';
 import { parseStatLines } from './info-lines.js';
 import { parseRespReply, respCommand } from './resp.js';
-import { counted, databaseCount } from './wording.js';
+import { databaseCount } from './wording.js';
+import { countedIn } from '../evidence.js';
 
 const INFO_MAX_BYTES = 64 * 1024;
 
@@ -62,7 +63,7 @@ export const redisNoAuth: Check = {
       {
         evidence: {
           de: `INFO ohne AUTH beantwortet: ${server}, ${keys} Schlüssel in ${databases.de}`,
-          en: `INFO answered without AUTH: ${server}, ${counted(keys, 'key', 'keys')} in ${databases.en}`,
+          en: `INFO answered without AUTH: ${server}, ${countedIn(keys, 'key', 'keys')} in ${databases.en}`,
         },
         personalData: false,
       },

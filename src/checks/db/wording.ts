@@ -1,13 +1,10 @@
 import type { Localized } from '../../core/types.js';
+import { countedIn } from '../evidence.js';
 
-/** "1 Datenbank" / "3 Datenbanken": the count with the noun form it takes in that language. */
-export function counted(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** The database count every database check reports, in both languages. */
 export function databaseCount(n: number): Localized {
-  return { de: counted(n, 'Datenbank', 'Datenbanken'), en: counted(n, 'database', 'databases') };
+  return { de: countedIn(n, 'Datenbank', 'Datenbanken'), en: countedIn(n, 'database', 'databases') };
 }
 
 /** A server version the server would not tell: said in the reader's language, not guessed. */

@@ -1,7 +1,7 @@
 import { httpRequest } from '../http-client.js';
 import { INCIDENTS } from '../incidents.js';
 import { capEvidence } from '../mask.js';
-import { counted } from '../db/wording.js';
+import { countedIn } from '../evidence.js';
 import { isRecord, jsonOf } from '../pacs/json-reply.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 
@@ -64,11 +64,11 @@ export const patientRead: Check = {
       {
         evidence: {
           de: capEvidence(
-            `FHIR ${path} ohne Anmeldung: ${bare ? 'JSON-Array (kein Bundle), ' : total}${counted(patients.length, 'Eintrag', 'Einträge')}; ` +
+            `FHIR ${path} ohne Anmeldung: ${bare ? 'JSON-Array (kein Bundle), ' : total}${countedIn(patients.length, 'Eintrag', 'Einträge')}; ` +
               `vorhandene Elemente: ${present || 'keine'}`,
           ),
           en: capEvidence(
-            `FHIR ${path} without credentials: ${bare ? 'JSON array (no Bundle), ' : total}${counted(patients.length, 'entry', 'entries')}; ` +
+            `FHIR ${path} without credentials: ${bare ? 'JSON array (no Bundle), ' : total}${countedIn(patients.length, 'entry', 'entries')}; ` +
               `elements present: ${present || 'none'}`,
           ),
         },

@@ -1,6 +1,6 @@
 import type * as BasicFtp from 'basic-ftp';
 import type { Localized } from '../../core/types.js';
-import { counted } from '../db/wording.js';
+import { countedIn } from '../evidence.js';
 import { documentType } from '../http/listing-signals.js';
 import { formatCounts } from '../mask.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
@@ -68,11 +68,11 @@ function listingEvidence(facts: ListingFacts): Localized {
   const types = facts.documents.size > 0 ? ` (${formatCounts(facts.documents)})` : '';
   return {
     de:
-      `anonyme Anmeldung erfolgreich: das Startverzeichnis enthält ${counted(facts.files, 'Datei', 'Dateien')}, ` +
-      `${counted(facts.directories, 'Verzeichnis', 'Verzeichnisse')}${types}`,
+      `anonyme Anmeldung erfolgreich: das Startverzeichnis enthält ${countedIn(facts.files, 'Datei', 'Dateien')}, ` +
+      `${countedIn(facts.directories, 'Verzeichnis', 'Verzeichnisse')}${types}`,
     en:
-      `anonymous login accepted: start directory lists ${counted(facts.files, 'file', 'files')}, ` +
-      `${counted(facts.directories, 'directory', 'directories')}${types}`,
+      `anonymous login accepted: start directory lists ${countedIn(facts.files, 'file', 'files')}, ` +
+      `${countedIn(facts.directories, 'directory', 'directories')}${types}`,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Localized } from '../../core/types.js';
 import { formatCounts, maskFileName } from '../mask.js';
 import { httpGet, httpRequest } from '../http-client.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
-import { capBoth, counted, nounFor, type Noun } from './evidence-text.js';
+import { capBoth, counted, nounFor, type Noun } from '../evidence.js';
 import { documentType, isDirectoryLink, listingMarkup, relativeLinks } from './listing-signals.js';
 
 /**

@@ -2,7 +2,7 @@ import { httpRequest } from '../http-client.js';
 import { INCIDENTS } from '../incidents.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import type { Localized } from '../../core/types.js';
-import { counted } from '../db/wording.js';
+import { countedIn } from '../evidence.js';
 import { isRecord, jsonOf } from './json-reply.js';
 
 /**
@@ -76,8 +76,8 @@ async function orthancRest(target: CheckTarget, ctx: CheckContext): Promise<Find
   const counts: Localized =
     patientCount !== undefined && studyCount !== undefined
       ? {
-          de: `${counted(patientCount, 'Patient', 'Patienten')}, ${counted(studyCount, 'Studie', 'Studien')} (laut /statistics)`,
-          en: `${counted(patientCount, 'patient', 'patients')}, ${counted(studyCount, 'study', 'studies')} (from /statistics)`,
+          de: `${countedIn(patientCount, 'Patient', 'Patienten')}, ${countedIn(studyCount, 'Studie', 'Studien')} (laut /statistics)`,
+          en: `${countedIn(patientCount, 'patient', 'patients')}, ${countedIn(studyCount, 'study', 'studies')} (from /statistics)`,
         }
       : { de: `${listed} Patienten-IDs gelistet`, en: `${listed} patient ids listed` };
   const any = (patientCount ?? patients.length) > 0;
@@ -105,7 +105,7 @@ async function qidoStudies(target: CheckTarget, ctx: CheckContext): Promise<Find
     return {
       evidence: {
         de: `DICOMweb QIDO-RS ${path} ohne Anmeldung: ${found}${more} ${found === 1 ? 'Studie' : 'Studien'}`,
-        en: `DICOMweb QIDO-RS ${path} without credentials: ${counted(found, 'study', 'studies')}${more}`,
+        en: `DICOMweb QIDO-RS ${path} without credentials: ${countedIn(found, 'study', 'studies')}${more}`,
       },
       personalData: true,
       key: `qido:${path}`,

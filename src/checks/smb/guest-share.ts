@@ -1,6 +1,6 @@
 import { INCIDENTS } from '../incidents.js';
 import type { Localized } from '../../core/types.js';
-import { capBoth, counted, type Noun } from '../http/evidence-text.js';
+import { capBoth, counted, type Noun } from '../evidence.js';
 import { maskSecret } from '../mask.js';
 import type { Check, CheckContext, CheckTarget } from '../types.js';
 import { countListing, parseShareList, runSmbclient, serverArg, sessionArgs, type Session, type ShareEntry } from './smbclient.js';

@@ -1,6 +1,6 @@
 import type { Localized } from '../../core/types.js';
 import type { HttpReply } from '../http-client.js';
-import { same } from '../http/evidence-text.js';
+import { same } from '../evidence.js';
 
 /**
  * Debug and status endpoints as data (in the spirit of nuclei templates): a path and at least

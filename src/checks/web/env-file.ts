@@ -1,5 +1,5 @@
 import { INCIDENTS } from '../incidents.js';
-import { capBoth, counted, type Noun } from '../http/evidence-text.js';
+import { capBoth, counted, type Noun } from '../evidence.js';
 import type { HttpReply } from '../http-client.js';
 import type { Check, FindingDraft } from '../types.js';
 import { genuinePages } from './genuine-page.js';

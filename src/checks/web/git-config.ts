@@ -1,6 +1,6 @@
 import { INCIDENTS } from '../incidents.js';
 import type { Localized } from '../../core/types.js';
-import { counted, joinBoth, same, type Noun } from '../http/evidence-text.js';
+import { counted, joinBoth, same, type Noun } from '../evidence.js';
 import { maskSecret } from '../mask.js';
 import type { HttpReply } from '../http-client.js';
 import type { Check } from '../types.js';

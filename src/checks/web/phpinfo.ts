@@ -1,6 +1,6 @@
 import { sanitize } from '../../identify/match.js';
 import { INCIDENTS } from '../incidents.js';
-import { capBoth } from '../http/evidence-text.js';
+import { capBoth } from '../evidence.js';
 import type { HttpReply } from '../http-client.js';
 import type { Check } from '../types.js';
 import { firstGenuinePage } from './genuine-page.js';

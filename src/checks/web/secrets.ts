@@ -1,5 +1,5 @@
 import type { Localized } from '../../core/types.js';
-import { counted, type Noun } from '../http/evidence-text.js';
+import { counted, type Noun } from '../evidence.js';
 import { maskSecret } from '../mask.js';
 
 /**

@@ -1,5 +1,5 @@
 import { INCIDENTS } from '../incidents.js';
-import { capBoth, counted, joinBoth, type Noun } from '../http/evidence-text.js';
+import { capBoth, counted, joinBoth, type Noun } from '../evidence.js';
 import type { HttpReply } from '../http-client.js';
 import type { Localized } from '../../core/types.js';
 import type { Check } from '../types.js';
