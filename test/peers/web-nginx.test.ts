@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTlsWeak } from '../../src/checks/tls/weak.js';
 import { createSelfSignedCert } from '../../src/lab/self-signed-cert.js';
-import { peerAvailable, startDaemon, type DaemonContext, type RunningDaemon } from './support/daemon.js';
+import { peerAvailable, type RunningDaemon } from './support/daemon.js';
+import { opensslCertificate, startNginx } from './support/nginx-peer.js';
 import { peerContext } from './support/run-check.js';
 import { aboveInfo, scanPort } from './web-scan.js';
 
@@ -27,44 +27,6 @@ function webRoot(dir: string): string {
   return root;
 }
 
-function nginxConf(ctx: DaemonContext, server: string): string {
-  const tmp = (n: string): string => join(ctx.dir, 'tmp', n);
-  mkdirSync(join(ctx.dir, 'tmp'), { recursive: true });
-  return `daemon off;
-pid ${join(ctx.dir, 'nginx.pid')};
-error_log ${join(ctx.dir, 'error.log')} warn;
-worker_processes 1;
-events { worker_connections 64; }
-http {
-  access_log off;
-  client_body_temp_path ${tmp('body')}; proxy_temp_path ${tmp('proxy')}; fastcgi_temp_path ${tmp('fastcgi')};
-  uwsgi_temp_path ${tmp('uwsgi')}; scgi_temp_path ${tmp('scgi')};
-  types { text/html html; text/plain txt; }
-  default_type application/octet-stream;
-  server {
-    listen ${ctx.host}:${ctx.port}${server.includes('ssl_certificate') ? ' ssl' : ''};
-    root ${webRoot(ctx.dir)};
-${server}
-  }
-}
-`;
-}
-
-function startNginx(name: string, host: string, server: (ctx: DaemonContext) => string): Promise<RunningDaemon> {
-  return startDaemon({
-    name,
-    binary: 'nginx',
-    host,
-    logFile: 'error.log',
-    prepare: (ctx) => {
-      // the workers run as nobody: the throwaway dir must be traversable for them
-      chmodSync(ctx.dir, 0o755);
-      writeFileSync(join(ctx.dir, 'nginx.conf'), nginxConf(ctx, server(ctx)));
-    },
-    args: ({ dir }) => ['-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-p', dir],
-  });
-}
-
 describe.skipIf(!peerAvailable('nginx', 'nginx-light'))('web leaks and TLS against nginx', () => {
   let leaky: RunningDaemon;
   let fixed: RunningDaemon;
@@ -72,21 +34,17 @@ describe.skipIf(!peerAvailable('nginx', 'nginx-light'))('web leaks and TLS again
   let tlsNew: RunningDaemon;
 
   beforeAll(async () => {
-    leaky = await startNginx('nginx (dot files served, stub_status open)', LEAKY, () => '    location = /nginx_status { stub_status; }');
-    fixed = await startNginx('nginx (dot files denied)', FIXED, () => '    location ~ /\\. { deny all; }\n    location = /nginx_status { deny all; }');
+    leaky = await startNginx('nginx (dot files served, stub_status open)', LEAKY, () => '    location = /nginx_status { stub_status; }', webRoot);
+    fixed = await startNginx('nginx (dot files denied)', FIXED, () => '    location ~ /\\. { deny all; }\n    location = /nginx_status { deny all; }', webRoot);
     tlsOld = await startNginx('nginx (TLS 1.0, expired certificate)', TLS_OLD, ({ dir }) => {
       const expired = createSelfSignedCert('alte-praxis-box', [TLS_OLD], 0);
       writeFileSync(join(dir, 'old.crt'), expired.cert);
       writeFileSync(join(dir, 'old.key'), expired.key);
       return `    ssl_certificate ${join(dir, 'old.crt')}; ssl_certificate_key ${join(dir, 'old.key')};\n    ssl_protocols TLSv1 TLSv1.1 TLSv1.2;\n    ssl_ciphers ALL:@SECLEVEL=0;`;
-    });
+    }, webRoot);
     tlsNew = await startNginx('nginx (TLS 1.2+, valid openssl certificate)', TLS_NEW, ({ dir }) => {
-      execFileSync('openssl', [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30', '-subj', '/CN=praxis.example',
-        '-addext', `subjectAltName=IP:${TLS_NEW}`, '-keyout', join(dir, 'new.key'), '-out', join(dir, 'new.crt'),
-      ], { stdio: 'ignore' });
-      return `    ssl_certificate ${join(dir, 'new.crt')}; ssl_certificate_key ${join(dir, 'new.key')};\n    ssl_protocols TLSv1.2 TLSv1.3;\n    location ~ /\\. { deny all; }`;
-    });
+      return `${opensslCertificate(dir, TLS_NEW, 'new')}\n    ssl_protocols TLSv1.2 TLSv1.3;\n    location ~ /\\. { deny all; }`;
+    }, webRoot);
   });
   afterAll(async () => {
     await Promise.all([leaky, fixed, tlsOld, tlsNew].map((d) => d?.stop()));

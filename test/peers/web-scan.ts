@@ -10,12 +10,16 @@ import type { ServiceInfo } from '../../src/core/types.js';
  */
 // Not support/run-check.ts's peerContext: that module imports vitest, and scanPort also runs in
 // plain child processes inside network namespaces (smb-netns-run.ts).
-function scanContext() {
-  return { timeoutMs: 5_000, maxBytes: 256 * 1024, expectedHttpsPorts: new Set([443, 8443]), signal: new AbortController().signal };
+function scanContext(expectedHttpsPorts: readonly number[]) {
+  return { timeoutMs: 5_000, maxBytes: 256 * 1024, expectedHttpsPorts: new Set(expectedHttpsPorts), signal: new AbortController().signal };
 }
 
-export async function scanPort(host: string, port: number): Promise<{ service: ServiceInfo; findings: Finding[]; skipped: string[] }> {
-  const ctx = scanContext();
+export async function scanPort(
+  host: string,
+  port: number,
+  expectedHttpsPorts: readonly number[] = [443, 8443],
+): Promise<{ service: ServiceInfo; findings: Finding[]; skipped: string[] }> {
+  const ctx = scanContext(expectedHttpsPorts);
   const service = await identify(host, port, { timeoutMs: ctx.timeoutMs, maxBytes: 64 * 1024 });
   const result = await runChecks({ host, port, service }, ctx, { safe: false, lang: 'en' });
   return { service, findings: result.findings, skipped: result.skipped.map((s) => `${s.checkId}: ${s.reason}`) };
