@@ -105,7 +105,7 @@ describe.each(RESPOND_BACKENDS)('incident deadline reminders ($name)', (backend)
     expect(first).toContain(`Vorfall: #${id} Befundserver über Port 444 erreichbar`);
     expect(first).toContain('Meldefrist (Europe/Berlin): 31.03.2025, 11:00 MESZ');
     expect(first).toContain('Verbleibend: noch 48 Std.');
-    expect(first).toContain('Die Landesbeauftragte für den Datenschutz Niedersachsen');
+    expect(first).toContain('Der Landesbeauftragte für den Datenschutz Niedersachsen');
     expect(first).toContain('navo.niedersachsen.de');
     expect(first).toContain(`praxiswache incident notice ${id} --to authority`);
     expect(first).toContain('Schweregrad bewerten'); // no assessment yet
@@ -168,8 +168,8 @@ describe.each(RESPOND_BACKENDS)('incident deadline reminders ($name)', (backend)
   it('a failed delivery is tried again after a pause; two processes at once still send one reminder', async () => {
     const flaky = await startWebhookReceiver(HOOK_HOST, { failFirst: 2 });
     try {
-      await addSite('flaky', 'HB', 'en', { emails: [], webhooks: [{ url: flaky.url, secret: HOOK_SECRET }] });
-      await addSite('twice', 'HB', 'de', { emails: ['it@praxis.example'], webhooks: [] });
+      await addSite('flaky', 'SH', 'en', { emails: [], webhooks: [{ url: flaky.url, secret: HOOK_SECRET }] });
+      await addSite('twice', 'SH', 'de', { emails: ['it@praxis.example'], webhooks: [] });
       const a = await openIncident('flaky', 'Webhook down');
       expect(await remindAt(24)).toEqual([`${a}:aware-24h:failed`]);
       expect(log.join('\n')).toMatch(/NOT delivered[\s\S]*HTTP 503/);
@@ -178,8 +178,8 @@ describe.each(RESPOND_BACKENDS)('incident deadline reminders ($name)', (backend)
       expect(flaky.hooks).toHaveLength(1);
       expect((await new ReminderLog(store).list(a)).map((r) => [r.status, r.attempts])).toEqual([['sent', 2]]);
       const hb = JSON.parse(flaky.hooks[0]!.body) as ReminderPayload;
-      expect(hb.authority?.reportUrl).toBeNull(); // Bremen: no online form known, the text points to the website
-      expect(hb.nextSteps.join('\n')).toContain('no online form known – see https://www.datenschutz.bremen.de/');
+      expect(hb.authority?.reportUrl).toBeNull(); // Schleswig-Holstein: no online form known, the text points to the website
+      expect(hb.nextSteps.join('\n')).toContain('no online form known – see https://www.datenschutzzentrum.de/');
 
       const b = await openIncident('twice', 'Two reminder processes');
       now = AWARE + 24 * HOUR;
