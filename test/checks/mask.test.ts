@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodedPath } from '../../src/checks/http/listing-signals.js';
 import { capEvidence, formatCounts, maskFileName, maskSecret } from '../../src/checks/mask.js';
 
 describe('masking', () => {
@@ -20,5 +21,11 @@ describe('masking', () => {
     expect(formatCounts(new Map([['dicom', 2], ['pdf', 5], ['word', 2]]))).toBe('5 pdf, 2 dicom, 2 word');
     expect(capEvidence('a'.repeat(600))).toHaveLength(500);
     expect(capEvidence('short')).toBe('short');
+  });
+
+  it('masks a listed document by the length of its real name, not of its URL escape', () => {
+    const href = '/befunde/Arztbrief%20M%C3%BCrringerth.docx';
+    expect(maskFileName(decodedPath(href))).toBe('…(26).docx');
+    expect(decodedPath('/bad%E0%A4%A.pdf')).toBe('/bad%E0%A4%A.pdf');
   });
 });

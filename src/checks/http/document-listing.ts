@@ -5,7 +5,7 @@ import { formatCounts, maskFileName } from '../mask.js';
 import { httpGet, httpRequest } from '../http-client.js';
 import type { Check, CheckContext, CheckTarget, FindingDraft } from '../types.js';
 import { capBoth, counted, nounFor, type Noun } from '../evidence.js';
-import { documentType, isDirectoryLink, listingMarkup, relativeLinks } from './listing-signals.js';
+import { decodedPath, documentType, isDirectoryLink, listingMarkup, relativeLinks } from './listing-signals.js';
 
 /**
  * http.document-listing — a web server lists patient-like documents (PDF, DICOM, scans, letters)
@@ -94,7 +94,7 @@ function listingEvidence(survey: Survey, markup: string): Localized {
   // One example per type reads better than three of the same kind.
   const examples = [...new Map(survey.documents.map((d) => [d.type, d.path])).values()]
     .slice(0, 3)
-    .map((path) => maskFileName(path))
+    .map((path) => maskFileName(decodedPath(path)))
     .join(', ');
   return capBoth({
     de: `Verzeichnisliste (${markup}) ${where.de}: ${total} ${documents.de} ohne Anmeldung: ${formatCounts(countsDe)}; z. B. ${examples}`,

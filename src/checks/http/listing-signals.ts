@@ -48,16 +48,20 @@ export function relativeLinks(html: string): PageLink[] {
     const href = (m[1] ?? '').replace(/&amp;/g, '&');
     if (/^[a-z][a-z0-9+.-]*:|^\/\/|^\.\.|^\?|^#/i.test(href) || seen.has(href)) continue;
     seen.add(href);
-    let name = href.split('?')[0] ?? href;
-    try {
-      name = decodeURIComponent(name);
-    } catch {
-      // keep the raw form: a malformed escape is still a link
-    }
+    const name = decodedPath(href.split('?')[0] ?? href);
     if (name === '' || name === './' || name === '/') continue;
     links.push({ name, href });
   }
   return links;
+}
+
+/** A link path as the server's file system names it ("Arztbrief%20M%C3%BCller.pdf" → "Arztbrief Müller.pdf"). */
+export function decodedPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path; // a malformed escape is still a link: keep its raw form
+  }
 }
 
 export function listingMarkup(html: string): string | null {
