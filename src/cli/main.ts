@@ -4,19 +4,23 @@ import { UsageError } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import { registerCommands } from './commands/index.js';
 import { EXIT } from './exit-codes.js';
+import { configureErrorHints, overview } from './help-text.js';
+import { resolveLang } from './options.js';
+import { exitQuietlyOnClosedStdout } from './stdout.js';
 
 const program = new Command('praxiswache')
   .description(
-    'Finds the open doors through which practices leak patient data, watches that they stay shut,\n' +
-      'and walks you through the GDPR breach workflow when they were open.\n' +
-      'Scan only networks you are responsible for.',
+    'Finds the open doors through which practices leak patient data, watches that they stay shut, ' +
+      'and walks you through the GDPR breach workflow when they were open.',
   )
   .version(VERSION)
-  .showHelpAfterError('(run with --help for usage)')
+  .addHelpText('after', overview(resolveLang(undefined)))
   .exitOverride();
 
+exitQuietlyOnClosedStdout();
 try {
   await registerCommands(program, process.argv);
+  configureErrorHints(program);
   await program.parseAsync(process.argv);
 } catch (err) {
   process.exitCode = exitCodeFor(err);

@@ -1,5 +1,6 @@
 // Parsers for flags that several commands share. Each throws UsageError naming the flag, so
 // a typo ends with exit code 2 before anything is sent.
+import type { Command } from 'commander';
 import { UsageError, SEVERITIES, type Lang, type Severity } from '../core/types.js';
 
 /** --lang, else the locale: LC_ALL, LC_MESSAGES, LANG (POSIX order); German when it starts with "de". */
@@ -54,3 +55,26 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean, env: NodeJS.
 export function terminalWidth(stream: NodeJS.WriteStream): number | undefined {
   return stream.isTTY && stream.columns > 0 ? Math.min(stream.columns, 120) : undefined;
 }
+
+export type TextOrJson = 'text' | 'json';
+
+/**
+ * `--format text|json` plus `--json` as its shorthand, the same on every command that prints
+ * records (scan has more formats and its own flag). Both spellings stay accepted because scripts
+ * already use either.
+ */
+export function addFormatOptions(cmd: Command): Command {
+  return cmd
+    .option('--format <format>', 'output format: text or json (default: text)')
+    .option('--json', 'same as --format json');
+}
+
+export function outputFormat(given: { format?: unknown; json?: unknown } | Readonly<Record<string, unknown>>): TextOrJson {
+  const flags = given as { format?: unknown; json?: unknown };
+  const format = typeof flags.format === 'string' ? oneOf('--format', ['text', 'json'] as const)(flags.format) : undefined;
+  if (flags.json === true && format === 'text') throw new UsageError('--json and --format text contradict each other: give one');
+  return flags.json === true ? 'json' : (format ?? 'text');
+}
+
+/** Help line for --lang on screen output: follows the locale so LANG=de_DE.UTF-8 gives German. */
+export const LANG_HELP = 'de or en (default: from the locale; LANG=de_DE.UTF-8 gives German)';

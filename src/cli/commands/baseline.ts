@@ -24,7 +24,7 @@ export function register(program: Command): void {
       const site = await store.sites.require(siteName);
       let scanId: number;
       if (flags.scan !== undefined) {
-        if (!/^\d+$/.test(flags.scan)) throw new UsageError(`--scan ${flags.scan}: a scan id`);
+        if (!/^\d+$/.test(flags.scan)) throw new UsageError(`--scan must be a scan id (a number, see: praxiswache site show ${site.name}), not "${flags.scan}"`);
         scanId = Number(flags.scan);
       } else {
         const [latest] = await store.scans.list({ siteId: site.id, status: 'finished', limit: 1 });

@@ -3,34 +3,33 @@ import { ALL_CHECKS, findCheck } from '../../checks/registry.js';
 import { KBV_REQUIREMENTS, type KbvRequirement } from '../../checks/kbv.js';
 import type { Check } from '../../checks/types.js';
 import { UsageError, type Lang } from '../../core/types.js';
+import { addFormatOptions, LANG_HELP, outputFormat, resolveLang } from '../options.js';
 
 export function register(program: Command): void {
-  program
-    .command('checks')
-    .description('list the check catalogue (what praxiswache proves, with severity, CWE and KBV requirements)')
-    .argument('[ID]', 'show one check in full')
-    .option('--json', 'machine-readable output')
-    .option('--lang <lang>', 'language of titles and texts: de or en', 'en')
-    .action((id: string | undefined, opts: { json?: boolean; lang: string }) => {
-      const lang = parseLang(opts.lang);
+  addFormatOptions(
+    program
+      .command('checks')
+      .description('list the check catalogue (what praxiswache proves, with severity, CWE and KBV requirements)')
+      .argument('[ID]', 'show one check in full'),
+  )
+    .option('--lang <lang>', `language of titles and texts: ${LANG_HELP}`)
+    .addHelpText('after', '\nExamples:\n  praxiswache checks                       the catalogue\n  praxiswache checks http.document-listing one check: description, remediation, CWE, KBV, incidents\n  praxiswache checks --format json         every check\'s metadata (both languages)\n')
+    .action((id: string | undefined, opts: { json?: boolean; format?: string; lang?: string }) => {
+      const lang = resolveLang(opts.lang);
+      const json = outputFormat(opts) === 'json';
       let checks: readonly Check[] = ALL_CHECKS;
       if (id !== undefined) {
         const check = findCheck(id);
         if (!check) throw new UsageError(`unknown check "${id}" (run "praxiswache checks" for the list)`);
         checks = [check];
       }
-      const out = opts.json
+      const out = json
         ? JSON.stringify(checks.map((c) => c.meta), null, 2)
         : id !== undefined
           ? checks.map((c) => describeCheck(c, lang)).join('\n')
           : listChecks(checks, lang);
       process.stdout.write(`${out}\n`);
     });
-}
-
-export function parseLang(value: string): Lang {
-  if (value === 'de' || value === 'en') return value;
-  throw new UsageError(`--lang must be "de" or "en", not "${value}"`);
 }
 
 function listChecks(checks: readonly Check[], lang: Lang): string {

@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../../core/types.js';
 import {
-  addStoreOptions, authorOf, collect, oneOf, parseChoice, parseCount, parseId, parseLang, parseList, parseNumber, parseTime,
+  authorOf, collect, oneOf, parseChoice, parseCount, parseId, parseLang, parseList, parseNumber, parseTime,
   withService, type StoreFlags,
 } from '../../respond/cli-support.js';
 import { registerRemind } from '../../respond/cli-remind.js';
@@ -29,6 +29,8 @@ import {
   type DataCategory,
 } from '../../respond/severity.js';
 import { incidentJson, incidentText } from '../../respond/summary.js';
+import { addStoreOptions } from '../../store/cli-options.js';
+import { addFormatOptions, LANG_HELP, outputFormat, resolveLang } from '../options.js';
 
 type Flags = StoreFlags & Record<string, string | string[] | boolean | undefined>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -79,18 +81,46 @@ function addDetailOptions(cmd: Command): Command {
     .option('--art34-justification <text>', 'justification of the Art. 34(3) exemption');
 }
 
-export function register(program: Command): void {
-  const incident = program.command('incident').description('GDPR breach workflow: incidents, ENISA severity, 72-hour deadline, notices');
+/** Store flags, and --author on the commands that record a change. */
+function addChangeOptions(cmd: Command): Command {
+  return addStoreOptions(cmd).option('--author <name>', 'who makes this change, kept in the history (default: $PRAXISWACHE_AUTHOR, else the login name)');
+}
 
-  addDetailOptions(addStoreOptions(incident.command('open')))
+const TIME_HELP = '\nTimes are ISO 8601 (2024-03-29T10:00); without an offset they are Berlin wall-clock time.\n';
+
+const OVERVIEW = `
+Walk-through:
+  praxiswache incident open --site praxis-celle --title "Befunde über Port 444 offen" --finding 31 --aware-at 2024-03-29T10:00
+  praxiswache incident assess 1 --dpc 4 --ei 1 --confidentiality 0.5     ENISA severity
+  praxiswache incident show 1                    deadline, decision, what the notice still lacks
+  praxiswache incident update 1 --controller "Praxis Dr. Muster, Celle" --nature "…" …
+  praxiswache incident notice 1 --to authority --lang de --format html -o meldung.html
+  praxiswache incident notice 1 --to patients --lang de -o patientenbrief.md
+  praxiswache incident update 1 --notified-authority-at 2024-03-30T09:00
+  praxiswache register export --format csv -o verzeichnis.csv
+
+Finding ids are the #numbers of praxiswache diff, baseline show and the alerts.
+Exit codes: 0 ok, 2 bad input or unknown incident (nothing was changed), 3 runtime failure.
+This is support, not legal advice.
+`;
+
+export function register(program: Command): void {
+  const incident = program
+    .command('incident')
+    .description('GDPR breach workflow: incidents, ENISA severity, 72-hour deadline, notices')
+    .addHelpText('after', OVERVIEW);
+
+  addChangeOptions(addDetailOptions(incident
+    .command('open')
     .description('open an incident (from findings or manually); prints its id')
-    .requiredOption('--title <text>', 'short title')
+    .requiredOption('--title <text>', 'short title (required)')
     .option('--site <site>', 'site name or id (its Land decides the authority)')
     .option('--land <code>', 'Land code (BY, NI, …) when there is no site')
     .option('--finding <id>', 'linked finding id (repeatable)', collect)
     .option('--discovered-at <iso8601>', 'when it was discovered (default: now; no offset = Berlin time)')
     .option('--aware-at <iso8601>', 'when the practice became aware: starts the 72-hour clock')
-    .option('--aware-decided-by <name>', 'who decided that it is a breach (default: --author)')
+    .option('--aware-decided-by <name>', 'who decided that it is a breach (default: --author)')))
+    .addHelpText('after', `${TIME_HELP}Example:\n  praxiswache incident open --site praxis-celle --title "Befunde über Port 444 offen" --finding 31 --aware-at 2024-03-29T10:00\n`)
     .action(async (o: Flags) => {
       const id = await withService(o, (s) =>
         s.open(
@@ -111,34 +141,35 @@ export function register(program: Command): void {
       process.stdout.write(`${String(id)}\n`);
     });
 
-  addStoreOptions(incident.command('show'))
+  addStoreOptions(addFormatOptions(incident
+    .command('show')
     .description('show an incident with severity, deadline and recommendation')
-    .argument('<id>')
-    .option('--format <text|json>', 'output format', 'text')
-    .option('--lang <de|en>', 'language', 'en')
+    .argument('<id>', 'incident id (see: praxiswache incident list)'))
+    .option('--lang <de|en>', LANG_HELP))
     .action(async (id: string, o: Flags) => {
-      const format = oneOf(str(o.format), '--format', ['text', 'json'] as const, 'text');
-      const lang = parseLang(str(o.lang));
+      const format = outputFormat(o);
+      const lang = resolveLang(str(o.lang));
       const i = await withService(o, (s) => s.get(parseId(id)));
       process.stdout.write(format === 'json' ? `${JSON.stringify(incidentJson(i), null, 2)}\n` : incidentText(i, lang));
     });
 
-  addStoreOptions(incident.command('list'))
+  addStoreOptions(addFormatOptions(incident
+    .command('list')
     .description('list incidents')
-    .option('--status <open|closed>', 'only open or closed incidents')
-    .option('--format <text|json>', 'output format', 'text')
-    .option('--lang <de|en>', 'language', 'en')
+    .option('--status <open|closed>', 'only open or closed incidents'))
+    .option('--lang <de|en>', LANG_HELP))
     .action(async (o: Flags) => {
-      const format = oneOf(str(o.format), '--format', ['text', 'json'] as const, 'text');
+      const format = outputFormat(o);
       const status = o.status === undefined ? undefined : oneOf(str(o.status), '--status', ['open', 'closed'] as const, 'open');
-      const lang = parseLang(str(o.lang));
+      const lang = resolveLang(str(o.lang));
       const all = await withService(o, (s) => s.list(status ? { status } : {}));
       process.stdout.write(format === 'json' ? `${JSON.stringify(all.map(incidentJson), null, 2)}\n` : all.map((i) => incidentText(i, lang)).join(''));
     });
 
-  addDetailOptions(addStoreOptions(incident.command('update')))
+  addChangeOptions(addDetailOptions(incident
+    .command('update')
     .description('change an incident; every change is logged with time and author')
-    .argument('<id>')
+    .argument('<id>', 'incident id')
     .option('--title <text>', 'short title')
     .option('--land <code>', 'Land code when there is no site')
     .option('--finding <id>', 'link another finding (repeatable)', collect)
@@ -148,7 +179,10 @@ export function register(program: Command): void {
     .option('--notified-authority-at <iso8601>', 'authority notified (again: a follow-up under Art. 33(4))')
     .option('--notified-patients-at <iso8601>', 'patients informed (Art. 34)')
     .option('--delay-reasons <text>', 'reasons for notifying after 72 hours (Art. 33(1))')
+    .option('--lang <de|en>', `language of the summary printed afterwards: ${LANG_HELP}`)))
+    .addHelpText('after', TIME_HELP)
     .action(async (id: string, o: Flags) => {
+      const lang = resolveLang(str(o.lang));
       const patch: IncidentPatch = {
         title: str(o.title),
         description: str(o.description),
@@ -163,34 +197,39 @@ export function register(program: Command): void {
         addFindingIds: ((o.finding as string[] | undefined) ?? []).map((f) => parseId(f, 'finding id')),
       };
       const i = await withService(o, (s) => s.update(parseId(id), patch, authorOf(o)));
-      process.stdout.write(incidentText(i, 'en'));
+      process.stdout.write(incidentText(i, lang));
     });
 
-  addStoreOptions(incident.command('close'))
-    .description('close an incident')
-    .argument('<id>')
+  addChangeOptions(incident
+    .command('close')
+    .description('close an incident (it stays in the register)')
+    .argument('<id>', 'incident id')
     .option('--at <iso8601>', 'closing time (default: now)')
+    .option('--lang <de|en>', `language of the summary printed afterwards: ${LANG_HELP}`))
     .action(async (id: string, o: Flags) => {
       const at = parseTime(str(o.at), '--at');
+      const lang = resolveLang(str(o.lang));
       const i = await withService(o, (s) => s.close(parseId(id), authorOf(o), at));
-      process.stdout.write(incidentText(i, 'en'));
+      process.stdout.write(incidentText(i, lang));
     });
 
-  addStoreOptions(incident.command('assess'))
+  addChangeOptions(addFormatOptions(incident
+    .command('assess')
     .description('ENISA 2013 severity: SE = DPC × EI + CB')
-    .argument('<id>')
-    .requiredOption('--dpc <n>', 'data processing context score 1–4 (after adjustments)')
+    .argument('<id>', 'incident id')
+    .requiredOption('--dpc <n>', 'data processing context score 1–4 after adjustments (required; health data: 4)')
     .option('--category <c>', `data category (${DATA_CATEGORIES.join(', ')}); default: suggested by the findings, else the category with base score --dpc`)
     .option('--dpc-reason <text>', 'why the DPC differs from the base score of the category (required then)')
-    .requiredOption('--ei <n>', 'ease of identification: 0.25, 0.5, 0.75 or 1')
+    .requiredOption('--ei <n>', 'ease of identification (required): 0.25, 0.5, 0.75 or 1 (names: 1)')
     .option('--confidentiality <n>', 'loss of confidentiality: 0, 0.25 (known recipients), 0.5 (unknown)', '0')
     .option('--integrity <n>', 'loss of integrity: 0, 0.25, 0.5', '0')
     .option('--availability <n>', 'loss of availability: 0, 0.25, 0.5', '0')
     .option('--malicious', 'malicious intent (+0.5)')
     .option('--affected <n>', 'number of people affected (flag above 100)')
-    .option('--unintelligible', 'data unintelligible (strong encryption, key safe)')
-    .option('--format <text|json>', 'output format', 'text')
+    .option('--unintelligible', 'data unintelligible (strong encryption, key safe)')))
+    .addHelpText('after', '\nExample (patient documents open to the internet):\n  praxiswache incident assess 1 --dpc 4 --ei 1 --confidentiality 0.5     SE = 4.5, very high\n')
     .action(async (id: string, o: Flags) => {
+      const format = outputFormat(o);
       const dpc = parseNumber(String(o.dpc), '--dpc');
       if (dpc < 1 || dpc > 4) throw new UsageError(`--dpc must lie between 1 and 4 (got ${String(dpc)})`);
       const ei = parseChoice(String(o.ei), '--ei', EI_VALUES);
@@ -216,20 +255,27 @@ export function register(program: Command): void {
         );
       });
       const text = `SE = ${String(result.score)} – ${result.label.en} / ${result.label.de} (level ${String(result.level)}, ${result.band})\n`;
-      process.stdout.write(o.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : text);
+      process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : text);
     });
 
-  addStoreOptions(incident.command('notice'))
+  addChangeOptions(incident
+    .command('notice')
     .description('generate the Art. 33 notice, the Art. 34 patient letter or the register entry')
-    .argument('<id>')
-    .requiredOption('--to <authority|patients|register>', 'which document')
-    .option('--lang <de|en>', 'language', 'de')
+    .argument('<id>', 'incident id')
+    .requiredOption('--to <authority|patients|register>', 'which document (required)')
+    .option('--lang <de|en>', 'language of the document (default: de, whatever the locale: it goes to German authorities and patients)')
     .option('--format <md|html|pdf>', 'output format (pdf needs Chromium and -o)', 'md')
-    .option('-o, --out <file>', 'write to a file instead of stdout')
-    .option('--mark-ready', 'record that the Art. 33 notice is complete and ready to send (refused while items are missing)')
+    .option('-o, --out <file>', 'write to a file (mode 0600) instead of stdout')
+    .option('--mark-ready', 'record that the Art. 33 notice is complete and ready to send (refused while items are missing)'))
+    .addHelpText(
+      'after',
+      '\nWhile particulars are missing the document is marked DRAFT and lists them (see: praxiswache incident show ID).\n' +
+        'Examples:\n  praxiswache incident notice 1 --to authority --format html -o meldung.html\n' +
+        '  praxiswache incident notice 1 --to patients -o patientenbrief.md\n',
+    )
     .action(async (id: string, o: Flags) => {
       const to = oneOf(str(o.to), '--to', ['authority', 'patients', 'register'] as const, 'authority');
-      const lang = parseLang(str(o.lang));
+      const lang = parseLang(str(o.lang) ?? 'de');
       const format = oneOf(str(o.format), '--format', ['md', 'html', 'pdf'] as const, 'md');
       const incidentId = parseId(id);
       const file = str(o.out);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { SCENARIOS, startLab, type RunningLab } from '../../lab/index.js';
-import { parseLang } from './checks.js';
+import { LANG_HELP, resolveLang } from '../options.js';
 
 export function register(program: Command): void {
   const lab = program
@@ -10,9 +10,9 @@ export function register(program: Command): void {
   lab
     .command('list')
     .description('list the lab scenarios')
-    .option('--lang <lang>', 'de or en', 'en')
-    .action((opts: { lang: string }) => {
-      const lang = parseLang(opts.lang);
+    .option('--lang <lang>', LANG_HELP)
+    .action((opts: { lang?: string }) => {
+      const lang = resolveLang(opts.lang);
       const width = Math.max(...SCENARIOS.map((s) => s.name.length));
       for (const s of SCENARIOS) process.stdout.write(`${s.name.padEnd(width)}  ${s.description[lang]}\n`);
     });
@@ -21,6 +21,11 @@ export function register(program: Command): void {
     .command('up')
     .description('start scenarios (default: all) and serve until Ctrl-C')
     .argument('[SCENARIO...]', 'scenario names from "praxiswache lab list"')
+    .addHelpText(
+      'after',
+      '\nEvery scenario binds its own 127.77.x.y address, so nothing else on the machine is scanned.\n' +
+        'Examples:\n  praxiswache lab up                       all scenarios\n  praxiswache lab up router-portforward     only the Celle router (127.77.1.1)\n',
+    )
     .action(async (names: string[]) => {
       const running = await startLab(names);
       process.stdout.write(describeLab(running));

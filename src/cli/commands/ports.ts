@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_PORTS } from '../../targets/index.js';
-import { resolveLang } from '../options.js';
+import { addFormatOptions, LANG_HELP, outputFormat, resolveLang } from '../options.js';
 import { exitQuietlyOnClosedStdout } from '../stdout.js';
 
 const HEADINGS = {
@@ -9,15 +9,18 @@ const HEADINGS = {
 } as const;
 
 export function register(program: Command): void {
-  program
-    .command('ports')
-    .description("print the default port set with the reason for each port (nmap's top 1000 plus practice ports)")
-    .option('--json', 'machine-readable: [{ port, service, reason }]')
-    .option('--lang <lang>', 'language of the reasons: de or en (default: from LANG)')
-    .action((opts: { json?: boolean; lang?: string }) => {
+  addFormatOptions(
+    program
+      .command('ports')
+      .description("print the default port set with the reason for each port (nmap's top 1000 plus practice ports)"),
+  )
+    .option('--lang <lang>', `language of the reasons: ${LANG_HELP}`)
+    .addHelpText('after', '\nJSON: [{ "port", "service", "reason" }], one entry per port.\n')
+    .action((opts: { json?: boolean; format?: string; lang?: string }) => {
       const lang = resolveLang(opts.lang);
+      const format = outputFormat(opts);
       exitQuietlyOnClosedStdout();
-      if (opts.json) {
+      if (format === 'json') {
         const rows = DEFAULT_PORTS.map((p) => ({ port: p.port, service: p.service, reason: p.reasons[lang] }));
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
         return;

@@ -4,8 +4,14 @@ import type { StoreOptions } from '../../store/open.js';
 import type { Site } from '../../store/sites.js';
 import { maskSecret } from '../../store/mask.js';
 import { LAENDER, siteInput, type RawSiteFlags } from '../../watch/site-input.js';
+import { addFormatOptions, outputFormat } from '../options.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** A site as JSON: webhook secrets masked like everywhere else. */
+function siteJson(s: Site): Site {
+  return { ...s, contacts: { ...s.contacts, webhooks: s.contacts.webhooks.map((w) => ({ url: w.url, secret: maskSecret(w.secret) })) } };
+}
 
 function describeSite(site: Site): string[] {
   return [
@@ -26,7 +32,7 @@ export function register(program: Command): void {
       .command('add <name>')
       .description('add a site: its scope, contacts, language and schedule')
       .requiredOption('--land <code>', `German Land, decides the supervisory authority (${LAENDER.join(' ')})`)
-      .option('--targets <list>', 'addresses, ranges or names to scan (comma-separated, repeatable)', collect)
+      .option('--targets <list>', 'required: addresses, ranges or names to scan (comma-separated, repeatable)', collect)
       .option('-p, --ports <spec>', 'ports in nmap syntax (default: the curated set of `praxiswache ports`)')
       .option('--email <address>', 'alert e-mail recipient (repeatable)', collect)
       .option('--webhook <url>', 'alert webhook, gets a signed JSON POST (repeatable)', collect)
@@ -34,7 +40,14 @@ export function register(program: Command): void {
       .option('--lang <de|en>', 'language of alerts', 'de')
       .option('--interval <duration>', 'scan every so often, e.g. 6h, 24h, 7d (default 24h)')
       .option('--cron <expression>', 'scan on a cron schedule instead, e.g. "0 3 * * *"')
-      .option('--remind-after <duration>', 'repeat an alert that is still open after this long', '7d'),
+      .option('--remind-after <duration>', 'repeat an alert that is still open after this long', '7d')
+      .addHelpText(
+        'after',
+        '\nExamples:\n' +
+          '  praxiswache site add praxis-celle --land NI --targets 203.0.113.7 --email it@praxis.example\n' +
+          '  praxiswache site add mvz-nord --land HH --targets 198.51.100.0/29,praxis.example -p 22,443,440-449 \\\n' +
+          '      --webhook https://ticket.example/hooks/praxiswache --lang en --cron "0 3 * * *"\n',
+      ),
   ).action(async (name: string, flags: RawSiteFlags & StoreOptions) => {
     const input = siteInput(name, flags);
     await withStore(flags, async (store) => {
@@ -43,14 +56,13 @@ export function register(program: Command): void {
     });
   });
 
-  addStoreOptions(site.command('list').description('list sites'))
-    .option('--json', 'machine-readable output')
-    .action(async (flags: StoreOptions & { json?: boolean }) => {
+  addFormatOptions(addStoreOptions(site.command('list').description('list sites (name, Land, schedule, targets)')))
+    .action(async (flags: StoreOptions & { json?: boolean; format?: string }) => {
+      const format = outputFormat(flags);
       await withStore(flags, async (store) => {
         const sites = await store.sites.list();
-        if (flags.json) {
-          const safe = sites.map((s) => ({ ...s, contacts: { ...s.contacts, webhooks: s.contacts.webhooks.map((w) => ({ url: w.url, secret: maskSecret(w.secret) })) } }));
-          process.stdout.write(JSON.stringify(safe, null, 2) + '\n');
+        if (format === 'json') {
+          process.stdout.write(JSON.stringify(sites.map(siteJson), null, 2) + '\n');
           return;
         }
         if (!sites.length) process.stdout.write('no sites yet: praxiswache site add NAME --land NI --targets ADDRESS\n');
@@ -58,17 +70,24 @@ export function register(program: Command): void {
       });
     });
 
-  addStoreOptions(site.command('show <site>').description('show a site with its baseline, last scans and open deviations')).action(
-    async (name: string, flags: StoreOptions) => {
+  addFormatOptions(addStoreOptions(site.command('show <site>').description('show a site with its baseline, last scans and open deviations'))).action(
+    async (name: string, flags: StoreOptions & { json?: boolean; format?: string }) => {
+      const format = outputFormat(flags);
       await withStore(flags, async (store) => {
         const s = await store.sites.require(name);
-        const lines = describeSite(s);
         const baseline = await store.baselines.current(s.id);
+        const scans = await store.scans.list({ siteId: s.id, limit: 5 });
+        const open = await store.alerts.openItems(s.id);
+        if (format === 'json') {
+          const json = { site: siteJson(s), baseline: baseline ?? null, scans, openDeviations: open };
+          process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+          return;
+        }
+        const lines = describeSite(s);
         lines.push(`  baseline: ${baseline ? `scan ${baseline.scan_id}, approved ${baseline.approved_at} by ${baseline.approved_by}` : 'none approved yet'}`);
-        for (const scan of await store.scans.list({ siteId: s.id, limit: 5 })) {
+        for (const scan of scans) {
           lines.push(`  scan ${scan.id}: ${scan.status}, ${scan.started_at}, ${scan.port_count} open port(s), ${scan.finding_count} finding(s)`);
         }
-        const open = await store.alerts.openItems(s.id);
         lines.push(`  open deviations: ${open.length}`);
         for (const item of open) lines.push(`    ${item.key} since ${item.openedAt}`);
         process.stdout.write(lines.join('\n') + '\n');
