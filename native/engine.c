@@ -114,7 +114,11 @@ engine_t *engine_alloc(int threads, int max_in_flight, int timeout_ms, int retri
     engine_free(e);
     return NULL;
   }
-  for (int i = 0; i < threads; i++) e->workers[i].epfd = e->workers[i].evfd = -1;
+  // worker_free runs on every worker, also those worker_init never reached: nothing to close
+  for (int i = 0; i < threads; i++) {
+    e->workers[i].epfd = e->workers[i].evfd = -1;
+    e->workers[i].spare[0] = e->workers[i].spare[1] = -1;
+  }
   return e;
 }
 

@@ -48,6 +48,7 @@ typedef struct {
   pthread_t tid;
   int started;
   int epfd, evfd;
+  int spare[2];  // a reset socket for the next IPv4 / IPv6 probe, -1 if none
   slot_t *slots;
   int nslots, *free_list, nfree;
   int oldest, newest;
