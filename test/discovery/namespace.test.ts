@@ -18,6 +18,7 @@ else if (!canDrop) console.warn('skipping filtered-port tests: iptables not inst
 
 interface ScanResult {
   open: number[];
+  found: string[];
   elapsedMs: number;
   probed: number;
 }
@@ -54,6 +55,21 @@ describe.skipIf(!canNetns)('discovery in a namespace of its own', () => {
     const r = scanInNamespace({ listen, host: '127.0.0.1', ports: 'all', engine });
     expect(r.open).toEqual(listen);
     expect(r.probed).toBe(65535);
+  }, 120_000);
+
+  // The native engine reuses the socket of a refused probe for the next one: many hosts, few
+  // listeners each, so most probes run on a reused socket and open ports come right after refused ones.
+  it.each<EngineName>(['native', 'js'])('254 hosts x 300 ports with the %s engine find exactly the listeners', (engine) => {
+    const ports = Array.from({ length: 300 }, (_, k) => 1 + ((k * 217) % 65535));
+    const hosts = Array.from({ length: 254 }, (_, i) => `127.0.1.${i + 1}`);
+    // two different listeners per host (4i+5 is odd, so never 0 mod 300)
+    const listenAt = hosts.flatMap((h, i): [string, number][] => [
+      [h, ports[(i * 7) % 300]!],
+      [h, ports[(i * 11 + 5) % 300]!],
+    ]);
+    const r = scanInNamespace({ listen: [], host: hosts[0], hosts, listenAt, ports, engine });
+    expect(r.found).toEqual(listenAt.map(([h, p]) => `${h}:${p}`).sort());
+    expect(r.probed).toBe(254 * 300);
   }, 120_000);
 
   describe.skipIf(!canDrop)('a filtered (silently dropped) port', () => {
