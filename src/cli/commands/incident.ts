@@ -117,11 +117,14 @@ export function register(program: Command): void {
     .option('--site <site>', 'site name or id (its Land decides the authority)')
     .option('--land <code>', 'Land code (BY, NI, …) when there is no site')
     .option('--finding <id>', 'linked finding id (repeatable)', collect)
-    .option('--discovered-at <iso8601>', 'when it was discovered (default: now; no offset = Berlin time)')
+    .option('--discovered-at <iso8601>', 'when it was discovered (default: now, or --aware-at when that is earlier)')
     .option('--aware-at <iso8601>', 'when the practice became aware: starts the 72-hour clock')
     .option('--aware-decided-by <name>', 'who decided that it is a breach (default: --author)')))
     .addHelpText('after', `${TIME_HELP}Example:\n  praxiswache incident open --site praxis-celle --title "Befunde über Port 444 offen" --finding 31 --aware-at 2024-03-29T10:00\n`)
     .action(async (o: Flags) => {
+      const awareAt = parseTime(str(o.awareAt), '--aware-at');
+      // "Aware since 09:00", opened at 09:20: discovery cannot have been after awareness.
+      const discoveredAt = parseTime(str(o.discoveredAt), '--discovered-at') ?? (awareAt && awareAt < new Date() ? awareAt : undefined);
       const id = await withService(o, (s) =>
         s.open(
           {
@@ -130,8 +133,8 @@ export function register(program: Command): void {
             site: str(o.site),
             land: str(o.land),
             findingIds: ((o.finding as string[] | undefined) ?? []).map((f) => parseId(f, 'finding id')),
-            discoveredAt: parseTime(str(o.discoveredAt), '--discovered-at'),
-            awareAt: parseTime(str(o.awareAt), '--aware-at'),
+            discoveredAt,
+            awareAt,
             awareDecidedBy: str(o.awareDecidedBy),
             details: detailsFrom(o),
           },
@@ -282,21 +285,29 @@ export function register(program: Command): void {
       // Checked before anything is recorded: a PDF that cannot be made must not mark the notice ready.
       if (format === 'pdf' && !file) throw new UsageError('--format pdf writes a file: give -o FILE');
       const chromium = format === 'pdf' ? requireChromium() : undefined;
-      const doc = await withService(o, async (s) => {
+      const { doc, missing } = await withService(o, async (s) => {
         if (o.markReady === true) {
           if (to !== 'authority') throw new UsageError('--mark-ready applies to --to authority');
           await s.markNoticeReady(incidentId, authorOf(o));
         }
         const i = await s.get(incidentId);
-        if (to === 'authority') return buildAuthorityNotice(i, lang).doc;
-        if (to === 'patients') return buildPatientLetter(i, lang).doc;
-        return buildRegisterEntry(i, lang);
+        if (to === 'authority') return buildAuthorityNotice(i, lang);
+        if (to === 'patients') return buildPatientLetter(i, lang);
+        return { doc: buildRegisterEntry(i, lang), missing: [] };
       });
       if (chromium && file) {
         const bytes = await renderPdf(render(doc, 'html'), file, { chromium });
         process.stderr.write(`${file}: PDF, ${String(bytes)} bytes\n`);
       } else {
         out(render(doc, format === 'html' ? 'html' : 'md'), file);
+        if (file) process.stderr.write(`${file}: ${format === 'html' ? 'HTML' : 'Markdown'} written\n`);
+      }
+      // Said on stderr too: a draft written to a file is easy to send by mistake.
+      if (missing.length > 0) {
+        const screen = resolveLang(undefined);
+        const items = missing.map((m) => m.label[screen]).join('; ');
+        const fill = `praxiswache incident update ${String(incidentId)} …`;
+        process.stderr.write(screen === 'de' ? `ENTWURF, es fehlt noch: ${items} (ergänzen mit: ${fill})\n` : `DRAFT, still missing: ${items} (fill in with: ${fill})\n`);
       }
     });
 
