@@ -1,35 +1,11 @@
 // What an IT service provider or a practice owner meets first: --help, mistakes, --json.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, MAIN, ROOT, runCli } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useCliFixture } from './listener.js';
+import { MAIN, ROOT, runCli } from './harness.js';
 
 const HOST = '127.25.7.1';
-let data: string;
-let server: Server;
-let port: number;
-const sockets = new Set<Socket>();
-
-beforeAll(async () => {
-  ensureBuilt();
-  data = mkdtempSync(join(tmpdir(), 'praxiswache-help-'));
-  // The scanner may reset the connection; that is its business, not an error of this listener.
-  server = createServer((socket) => {
-    sockets.add(socket.on('error', () => undefined).on('close', () => sockets.delete(socket)));
-    socket.end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, HOST, resolve));
-  port = (server.address() as { port: number }).port;
-}, 120_000);
-
-afterAll(async () => {
-  for (const socket of sockets) socket.destroy();
-  await new Promise((resolve) => server.close(resolve));
-  rmSync(data, { recursive: true, force: true });
-});
+const fixture = useCliFixture(HOST, 'praxiswache-help-');
 
 const COMMANDS = [
   'scan', 'ports', 'checks', 'lab', 'lab list', 'lab up', 'demo', 'site', 'site add', 'site list', 'site show', 'site remove',
@@ -88,7 +64,7 @@ describe('typical mistakes: exit 2, the bad token named, no stack trace', () => 
   ];
   for (const [args, message] of cases) {
     it(args.join(' '), async () => {
-      const r = await runCli(args, { PRAXISWACHE_DATA: data });
+      const r = await runCli(args, { PRAXISWACHE_DATA: fixture.data });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stderr).toMatch(/^praxiswache: /);
@@ -110,25 +86,25 @@ describe('--json and --format json are the same everywhere', () => {
   it('ports, checks, site list/show, incident list', async () => {
     expect((await same(['ports'])) as unknown[]).not.toHaveLength(0);
     expect((await same(['checks'])) as unknown[]).not.toHaveLength(0);
-    const added = await runCli(['site', 'add', 'json-site', '--land', 'NI', '--targets', HOST, '-p', String(port), '--webhook', 'https://hook.example/x', '--webhook-secret', 'geheim-und-lang', '--data', data]);
+    const added = await runCli(['site', 'add', 'json-site', '--land', 'NI', '--targets', HOST, '-p', String(fixture.port), '--webhook', 'https://hook.example/x', '--webhook-secret', 'geheim-und-lang', '--data', fixture.data]);
     expect(added.code, added.stderr).toBe(0);
-    const sites = (await same(['site', 'list', '--data', data])) as { name: string; contacts: { webhooks: { secret: string }[] } }[];
+    const sites = (await same(['site', 'list', '--data', fixture.data])) as { name: string; contacts: { webhooks: { secret: string }[] } }[];
     expect(sites.map((s) => s.name)).toContain('json-site');
     expect(JSON.stringify(sites)).not.toContain('geheim-und-lang');
-    const shown = (await same(['site', 'show', 'json-site', '--data', data])) as { site: { name: string }; baseline: unknown };
+    const shown = (await same(['site', 'show', 'json-site', '--data', fixture.data])) as { site: { name: string }; baseline: unknown };
     expect(shown.site.name).toBe('json-site');
     expect(shown.baseline).toBeNull();
     expect(JSON.stringify(shown)).not.toContain('geheim-und-lang');
-    expect(await same(['incident', 'list', '--data', data])).toEqual([]);
+    expect(await same(['incident', 'list', '--data', fixture.data])).toEqual([]);
   }, 60_000);
 
   it('diff of two stored scans (exit 0: nothing changed)', async () => {
-    await runCli(['site', 'add', 'diff-site', '--land', 'HH', '--targets', HOST, '-p', String(port), '--data', data]);
+    await runCli(['site', 'add', 'diff-site', '--land', 'HH', '--targets', HOST, '-p', String(fixture.port), '--data', fixture.data]);
     for (let i = 0; i < 2; i++) {
-      const w = await runCli(['watch', '--once', 'diff-site', '--data', data]);
+      const w = await runCli(['watch', '--once', 'diff-site', '--data', fixture.data]);
       expect(w.code, w.stderr).toBe(0);
     }
-    const d = (await same(['diff', '--site', 'diff-site', '--data', data])) as { portsOpened: unknown[] };
+    const d = (await same(['diff', '--site', 'diff-site', '--data', fixture.data])) as { portsOpened: unknown[] };
     expect(d.portsOpened).toEqual([]);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { runScan } from '../../scan/index.js';
 import { addStoreOptions, withStore } from '../../store/cli-options.js';
 import type { StoreOptions } from '../../store/open.js';
+import type { Store } from '../../store/store.js';
 import { parseDuration } from '../../watch/duration.js';
 import { addDeliveryOptions, notifierFromFlags, positiveInt, type DeliveryFlags } from '../../watch/delivery-flags.js';
 import { describeOutcome } from '../../watch/incident-reminders.js';
@@ -18,6 +19,12 @@ interface WatchFlags extends StoreOptions, DeliveryFlags {
   safe?: boolean;
 }
 
+/** Alerts of the site that had channels and reached none of them ("[]": no contacts, nothing to reach). */
+async function undeliveredAlerts(store: Store, siteId: number): Promise<Set<number>> {
+  const rows = await store.alerts.list(siteId);
+  return new Set(rows.filter((a) => a.delivered === 0 && a.delivery_json !== '[]').map((a) => a.id));
+}
+
 export function register(program: Command): void {
   addStoreOptions(
     addDeliveryOptions(program
@@ -32,7 +39,11 @@ export function register(program: Command): void {
       .option('--safe', 'skip intrusive checks (no login attempts)')
       .addHelpText(
         'after',
-        '\nA restart continues the schedule from the stored scans; a scan cut off by a crash is marked interrupted.\nEach cycle also sends the Art. 33 deadline reminders of open incidents (see: praxiswache incident remind).\nExamples:\n  praxiswache watch --smtp smtps://alerts:SECRET@mail.example:465\n  praxiswache watch --once praxis-celle        # from cron\n',
+        '\nA restart continues the schedule from the stored scans; a scan cut off by a crash is marked interrupted.\n' +
+          'Each cycle also sends the Art. 33 deadline reminders of open incidents (see: praxiswache incident remind).\n' +
+          'Examples:\n  praxiswache watch --smtp smtps://alerts:SECRET@mail.example:465\n  praxiswache watch --once praxis-celle        # from cron\n' +
+          '\nExit codes (--once): 0 every scan finished and every alert reached a channel, 2 bad input (unknown site),\n' +
+          '3 a scan was interrupted or an alert or reminder reached no channel (it is sent again next round).\n',
       ),
   ).action(async (sites: string[], flags: WatchFlags) => {
     const notifier = notifierFromFlags(flags);
@@ -65,12 +76,18 @@ export function register(program: Command): void {
             signal: controller.signal,
           },
         );
+        let undelivered = 0;
         for (const r of summary.rounds) {
-          const alerts = r.sent.map((s) => `${s.kind} #${s.alertId}`).join(', ') || 'no alert';
+          const failed = await undeliveredAlerts(store, r.siteId);
+          const alerts = r.sent.map((s) => `${s.kind} #${s.alertId}${failed.has(s.alertId) ? ' NOT delivered' : ''}`).join(', ') || 'no alert';
+          undelivered += r.sent.filter((s) => failed.has(s.alertId)).length;
           process.stdout.write(`site ${r.siteName}: scan ${r.scanId} ${r.status}, ${r.deviations} deviation(s) from baseline, ${alerts}\n`);
         }
         for (const r of summary.reminders) process.stdout.write(`${describeOutcome(r)}\n`);
-        if (summary.rounds.some((r) => r.status === 'interrupted')) process.exitCode = EXIT.runtime;
+        // From cron, an alert nobody received must not look like a quiet night (it is retried next round).
+        if (summary.rounds.some((r) => r.status === 'interrupted') || undelivered > 0 || summary.reminders.some((r) => r.status === 'failed')) {
+          process.exitCode = EXIT.runtime;
+        }
       });
     } finally {
       process.removeListener('SIGINT', stop);
