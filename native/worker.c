@@ -2,8 +2,9 @@
 // queue within the global rate limit, with a per-attempt timeout, retries of silent ports and
 // the self-connect check; results go to JS in batches through the threadsafe function.
 //
-// Every socket is closed on every path; established ones with SO_LINGER 0 (RST), so no
-// TIME_WAIT piles up on either side.
+// Every socket is closed on every path (a refused one may first serve the next probe, see
+// take_socket; spares are closed in worker_free); established ones with SO_LINGER 0 (RST), so
+// no TIME_WAIT piles up on either side.
 #define _GNU_SOURCE
 #include "engine.h"
 
