@@ -1,23 +1,18 @@
-/** Option parsing shared by `incident` and `register`: strict, every bad value is a UsageError. */
+/**
+ * Option parsing shared by `incident` and `register`: strict, every bad value is a UsageError.
+ * The --data/--db flags themselves come from store/cli-options.ts, the one definition for all commands.
+ */
 import { userInfo } from 'node:os';
-import type { Command } from 'commander';
 import { UsageError } from '../core/types.js';
 import type { Lang } from '../core/types.js';
-import { openStore } from '../store/open.js';
+import { withStore } from '../store/cli-options.js';
+import type { StoreOptions } from '../store/open.js';
 import { parseInstant } from './berlin-time.js';
 import { IncidentService } from './service.js';
 
-export interface StoreFlags {
-  data?: string;
-  db?: string;
+/** The store flags (added by addStoreOptions in store/cli-options.ts) and --author. */
+export interface StoreFlags extends StoreOptions {
   author?: string;
-}
-
-export function addStoreOptions(cmd: Command): Command {
-  return cmd
-    .option('--data <dir>', 'data directory of the embedded SQLite store')
-    .option('--db <url>', 'postgres://… URL or SQLite file (wins over --data)')
-    .option('--author <name>', 'who makes this change (default: the login name)');
 }
 
 export function authorOf(flags: StoreFlags): string {
@@ -35,12 +30,7 @@ function safeUserName(): string {
 
 /** Opens the store, runs `fn` with the service and always closes the store again. */
 export async function withService<T>(flags: StoreFlags, fn: (service: IncidentService) => Promise<T>): Promise<T> {
-  const store = await openStore({ ...(flags.data ? { data: flags.data } : {}), ...(flags.db ? { db: flags.db } : {}) });
-  try {
-    return await fn(new IncidentService(store));
-  } finally {
-    await store.close();
-  }
+  return withStore(flags, (store) => fn(new IncidentService(store)));
 }
 
 export function parseId(text: string, what = 'incident id'): number {

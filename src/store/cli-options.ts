@@ -6,7 +6,7 @@ import type { Store } from './store.js';
 export function addStoreOptions(cmd: Command): Command {
   return cmd
     .option('--data <dir>', 'data directory of the embedded SQLite store (default $PRAXISWACHE_DATA or ~/.local/share/praxiswache)')
-    .option('--db <url>', 'PostgreSQL instead of SQLite: postgres://user:pass@host/db (or $PRAXISWACHE_DB)');
+    .option('--db <url>', 'PostgreSQL instead (postgres://user:pass@host/db) or an SQLite file; wins over --data (default $PRAXISWACHE_DB)');
 }
 
 export async function withStore<T>(opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
