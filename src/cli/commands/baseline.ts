@@ -5,6 +5,8 @@ import { addStoreOptions, withStore } from '../../store/cli-options.js';
 import type { StoreOptions } from '../../store/open.js';
 import { approveBaseline } from '../../watch/approve.js';
 import { deviationsFromBaseline } from '../../watch/deviations.js';
+import { pick } from '../../respond/text.js';
+import { LANG_HELP, resolveLang } from '../options.js';
 
 export function register(program: Command): void {
   const baseline = program
@@ -18,8 +20,10 @@ export function register(program: Command): void {
       .option('--scan <id>', 'approve this scan instead of the latest')
       .option('--by <name>', 'who approves (default: the current user)')
       .option('--note <text>', 'why, e.g. "443 is the portal, login required"')
+      .option('--lang <de|en>', LANG_HELP)
       .addHelpText('after', '\nExample:\n  praxiswache baseline approve praxis-celle --note "443: document portal with login"\n'),
-  ).action(async (siteName: string, flags: StoreOptions & { scan?: string; by?: string; note?: string }) => {
+  ).action(async (siteName: string, flags: StoreOptions & { scan?: string; by?: string; note?: string; lang?: string }) => {
+    const lang = resolveLang(flags.lang);
     await withStore(flags, async (store) => {
       const site = await store.sites.require(siteName);
       let scanId: number;
@@ -33,9 +37,15 @@ export function register(program: Command): void {
       }
       const { baseline: row, accepted } = await approveBaseline(store, site, scanId, flags.by ?? userInfo().username, flags.note ?? null);
       const snap = await store.snapshot(scanId);
+      const ports = snap?.ports.length ?? 0;
+      const findings = snap?.findings.length ?? 0;
       process.stdout.write(
-        `approved scan ${scanId} as baseline of ${site.name} (${snap?.ports.length ?? 0} open port(s), ${snap?.findings.length ?? 0} finding(s)) at ${row.approved_at}\n` +
-          (accepted ? `${accepted} open deviation(s) are now accepted and closed\n` : ''),
+        pick(
+          lang,
+          `Scan ${scanId} als Baseline von ${site.name} freigegeben (${ports} offene(r) Port(s), ${findings} Befund(e)) um ${row.approved_at}\n`,
+          `approved scan ${scanId} as baseline of ${site.name} (${ports} open port(s), ${findings} finding(s)) at ${row.approved_at}\n`,
+        ) +
+          (accepted ? pick(lang, `${accepted} offene Abweichung(en) damit akzeptiert und geschlossen\n`, `${accepted} open deviation(s) are now accepted and closed\n`) : ''),
       );
     });
   });

@@ -6,10 +6,11 @@ import type { Store } from '../../store/store.js';
 import { diffIsEmpty, diffSnapshots } from '../../watch/diff.js';
 import { formatDiffText } from '../../watch/diff-format.js';
 import { EXIT } from '../exit-codes.js';
-import { addFormatOptions, outputFormat } from '../options.js';
+import { addFormatOptions, LANG_HELP, outputFormat, resolveLang } from '../options.js';
 
 interface DiffFlags extends StoreOptions {
   site?: string;
+  lang?: string;
   format?: string;
   json?: boolean;
 }
@@ -47,7 +48,8 @@ export function register(program: Command): void {
       program
         .command('diff [scanA] [scanB]')
         .description('what changed between two scans: ports opened/closed, services changed, findings new/resolved/severity')
-        .option('--site <name>', 'without scan ids: compare the last two finished scans of this site (the only site when there is one)'),
+        .option('--site <name>', 'without scan ids: compare the last two finished scans of this site (the only site when there is one)')
+        .option('--lang <de|en>', `language of the text output: ${LANG_HELP}`),
     ).addHelpText(
       'after',
       '\nExamples:\n' +
@@ -59,13 +61,14 @@ export function register(program: Command): void {
     ),
   ).action(async (a: string | undefined, b: string | undefined, flags: DiffFlags) => {
     const format = outputFormat(flags);
+    const lang = resolveLang(flags.lang);
     await withStore(flags, async (store) => {
       const [fromId, toId] = await chooseScans(store, a, b, flags.site);
       const [from, to] = await Promise.all([store.snapshot(fromId), store.snapshot(toId)]);
       if (!from) throw new UsageError(`no scan ${fromId}`);
       if (!to) throw new UsageError(`no scan ${toId}`);
       const d = diffSnapshots(from, to);
-      process.stdout.write(format === 'json' ? JSON.stringify(d, null, 2) + '\n' : formatDiffText(d));
+      process.stdout.write(format === 'json' ? JSON.stringify(d, null, 2) + '\n' : formatDiffText(d, lang));
       if (!diffIsEmpty(d)) process.exitCode = EXIT.findings;
     });
   });
