@@ -61,6 +61,11 @@ describe('site, baseline and diff follow the locale', () => {
     expect(approve.code, approve.output).toBe(0);
     expect(approve.output).toContain(`Scan ${first} als Baseline von praxis freigegeben (1 offene(r) Port(s), 0 Befund(e))`);
 
+    const shown = await runCli(['baseline', 'show', 'praxis', '--data', dir], GERMAN);
+    expect(shown.output).toContain(`Baseline von praxis: Scan ${first}, freigegeben `);
+    expect(shown.output).toContain(`  Port ${HOST}:443 `);
+    expect(shown.output).toContain(`letzter Scan ${second} (finished): 1 Abweichung(en)`);
+
     const diff = await runCli(['diff', '--site', 'praxis', '--data', dir], GERMAN);
     expect(diff.code).toBe(1);
     expect(diff.output).toContain(`Vergleich Scan ${first} → Scan ${second}`);
@@ -75,5 +80,7 @@ describe('site, baseline and diff follow the locale', () => {
     const diffDe = await runCli(['diff', String(first), String(first), '--lang', 'de', '--data', dir], ENGLISH);
     expect(diffDe.code).toBe(0);
     expect(diffDe.output).toContain('keine Änderungen');
+    const removed = await runCli(['site', 'remove', 'praxis', '--lang', 'de', '--data', dir], ENGLISH);
+    expect(removed.output).toContain('Standort praxis entfernt');
   }, 60_000);
 });

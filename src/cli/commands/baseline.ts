@@ -50,24 +50,33 @@ export function register(program: Command): void {
     });
   });
 
-  addStoreOptions(baseline.command('show <site>').description('the approved baseline and what the latest scan shows beyond it')).action(
-    async (siteName: string, flags: StoreOptions) => {
+  addStoreOptions(baseline.command('show <site>').description('the approved baseline and what the latest scan shows beyond it'))
+    .option('--lang <de|en>', LANG_HELP)
+    .action(async (siteName: string, flags: StoreOptions & { lang?: string }) => {
+      const t = (de: string, en: string): string => pick(resolveLang(flags.lang), de, en);
       await withStore(flags, async (store) => {
         const site = await store.sites.require(siteName);
         const row = await store.baselines.current(site.id);
         const approved = row ? await store.snapshot(row.scan_id) : undefined;
-        const lines = [row ? `baseline of ${site.name}: scan ${row.scan_id}, approved ${row.approved_at} by ${row.approved_by}${row.note ? ` (${row.note})` : ''}` : `${site.name}: no baseline approved`];
-        for (const p of approved?.ports ?? []) lines.push(`  port ${p.host}:${p.port} ${p.service.name}${p.service.tls ? ' tls' : ''}`);
-        for (const f of approved?.findings ?? []) lines.push(`  finding #${f.findingId} [${f.severity}] ${f.checkId} ${f.host}:${f.port}`);
+        const note = row?.note ? ` (${row.note})` : '';
+        const lines = [
+          row
+            ? t(`Baseline von ${site.name}: Scan ${row.scan_id}, freigegeben ${row.approved_at} von ${row.approved_by}${note}`, `baseline of ${site.name}: scan ${row.scan_id}, approved ${row.approved_at} by ${row.approved_by}${note}`)
+            : t(`${site.name}: keine Baseline freigegeben`, `${site.name}: no baseline approved`),
+        ];
+        for (const p of approved?.ports ?? []) lines.push(`  ${t('Port', 'port')} ${p.host}:${p.port} ${p.service.name}${p.service.tls ? ' tls' : ''}`);
+        for (const f of approved?.findings ?? []) lines.push(`  ${t('Befund', 'finding')} #${f.findingId} [${f.severity}] ${f.checkId} ${f.host}:${f.port}`);
         const [latest] = await store.scans.list({ siteId: site.id, limit: 1 });
         const current = latest ? await store.snapshot(latest.id) : undefined;
         if (current) {
           const beyond = deviationsFromBaseline(approved, current);
-          lines.push(`latest scan ${current.scan.id} (${current.scan.status}): ${beyond.length} deviation(s)`);
-          for (const d of beyond) lines.push(`  ${d.kind} ${d.host}:${d.port}${d.findingId ? ` finding #${d.findingId} ${d.checkId ?? ''}` : ''}`);
+          lines.push(t(
+            `letzter Scan ${current.scan.id} (${current.scan.status}): ${beyond.length} Abweichung(en)`,
+            `latest scan ${current.scan.id} (${current.scan.status}): ${beyond.length} deviation(s)`,
+          ));
+          for (const d of beyond) lines.push(`  ${d.kind} ${d.host}:${d.port}${d.findingId ? ` ${t('Befund', 'finding')} #${d.findingId} ${d.checkId ?? ''}` : ''}`);
         }
         process.stdout.write(lines.join('\n') + '\n');
       });
-    },
-  );
+    });
 }

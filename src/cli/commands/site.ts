@@ -114,12 +114,13 @@ export function register(program: Command): void {
       });
     });
 
-  addStoreOptions(site.command('remove <site>').description('remove a site (its scans and findings stay, without the site)')).action(
-    async (name: string, flags: StoreOptions) => {
+  addStoreOptions(site.command('remove <site>').description('remove a site (its scans and findings stay, without the site)'))
+    .option('--lang <de|en>', LANG_HELP)
+    .action(async (name: string, flags: StoreOptions & { lang?: string }) => {
+      const lang = resolveLang(flags.lang);
       await withStore(flags, async (store) => {
         const removed = await store.sites.remove(name);
-        process.stdout.write(`removed site ${removed.name}\n`);
+        process.stdout.write(pick(lang, `Standort ${removed.name} entfernt\n`, `removed site ${removed.name}\n`));
       });
-    },
-  );
+    });
 }
