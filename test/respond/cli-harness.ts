@@ -8,7 +8,7 @@ import { register as registerIncident } from '../../src/cli/commands/incident.js
 import { register as registerRegister } from '../../src/cli/commands/register.js';
 import type { ScanReport } from '../../src/core/types.js';
 import { openStore, type StoreOptions } from '../../src/store/index.js';
-import { startPostgres } from '../support/postgres.js';
+import { postgresTestsEnabled, startPostgres } from '../support/postgres.js';
 
 export async function cli(args: string[]): Promise<string> {
   const program = new Command('praxiswache').exitOverride();
@@ -32,7 +32,7 @@ export interface TestBackend {
   start(): Promise<{ options: StoreOptions; args: string[]; stop: () => Promise<void> }>;
 }
 
-export const RESPOND_BACKENDS: TestBackend[] = [
+export const RESPOND_BACKENDS: TestBackend[] = ([
   {
     name: 'sqlite',
     start() {
@@ -47,7 +47,7 @@ export const RESPOND_BACKENDS: TestBackend[] = [
       return { options: { db: pg.url }, args: ['--db', pg.url], stop: pg.stop };
     },
   },
-];
+] satisfies TestBackend[]).filter((b) => b.name !== 'postgres' || postgresTestsEnabled());
 
 /** The dubidoc exposure as the scanner would have stored it (seed 002), on a test address. */
 export async function seedDubidocFindings(options: StoreOptions): Promise<number[]> {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPostgres } from '../support/postgres.js';
+import { postgresTestsEnabled, startPostgres } from '../support/postgres.js';
 import type { StoreOptions } from '../../src/store/index.js';
 
 export interface Backend {
@@ -14,7 +14,7 @@ export interface Backend {
   start(): Promise<{ options: StoreOptions; cliArgs: string[]; stop: () => Promise<void> }>;
 }
 
-export const BACKENDS: Backend[] = [
+export const BACKENDS: Backend[] = ([
   {
     name: 'sqlite',
     start() {
@@ -33,4 +33,4 @@ export const BACKENDS: Backend[] = [
       return { options: { db: pg.url }, cliArgs: ['--db', pg.url], stop: pg.stop };
     },
   },
-];
+] satisfies Backend[]).filter((b) => b.name !== 'postgres' || postgresTestsEnabled());

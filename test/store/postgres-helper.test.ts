@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { startPostgres } from '../support/postgres.js';
+import { postgresTestsEnabled, startPostgres } from '../support/postgres.js';
 
-describe('startPostgres', () => {
+describe.runIf(postgresTestsEnabled())('startPostgres', () => {
   it('starts a throwaway server on 127.14.0.1 and removes it on stop', async () => {
     const server = await startPostgres();
     const url = new URL(server.url);
