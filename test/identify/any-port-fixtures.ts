@@ -1,6 +1,6 @@
 import net from 'node:net';
 import tls from 'node:tls';
-import { testCert } from './tcp-fixtures.js';
+import { socketTracker, testCert } from './tcp-fixtures.js';
 
 /**
  * In-process servers for protocols that say nothing until they receive a complete frame of their
@@ -37,14 +37,10 @@ export function startFrameServer(
   protocol: FrameProtocol | null,
   opts: { port?: number; onForeign?: 'wait' | 'close'; tls?: boolean; replyDelayMs?: (reply: Buffer) => number } = {},
 ): Promise<FrameServer> {
-  const open = new Set<net.Socket>();
+  const sockets = socketTracker();
+  const hold = (socket: net.Socket): void => sockets.hold(socket);
   let accepted = 0;
   let answered = 0;
-  const hold = (socket: net.Socket): void => {
-    open.add(socket);
-    socket.on('close', () => open.delete(socket));
-    socket.on('error', () => undefined);
-  };
   const handle = (socket: net.Socket): void => {
     accepted++;
     hold(socket);
@@ -79,15 +75,10 @@ export function startFrameServer(
         port: (server.address() as net.AddressInfo).port,
         accepted: () => accepted,
         answered: () => answered,
-        // Our resets reach the server within one loopback round trip; a socket we left open stays open.
-        openNow: async () => {
-          await new Promise((r) => setTimeout(r, 20));
-          await new Promise((r) => setImmediate(r));
-          return open.size;
-        },
+        openNow: () => sockets.openNow(),
         close: () =>
           new Promise((done) => {
-            for (const s of open) s.destroy();
+            sockets.destroyAll();
             server.close(() => done());
           }),
       });

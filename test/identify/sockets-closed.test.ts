@@ -2,7 +2,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exchange, identify } from '../../src/identify/index.js';
-import { testCert } from './tcp-fixtures.js';
+import { socketTracker, testCert } from './tcp-fixtures.js';
 
 /**
  * identify() must leave nothing open behind it: a port scan identifies thousands of ports, and
@@ -27,13 +27,11 @@ afterEach(async () => {
 
 /** A server that accepts and never says a word (in clear, or after the TLS handshake). */
 async function startSilentServer(opts: { tls?: boolean } = {}): Promise<CountingServer> {
-  const open = new Set<net.Socket>();
+  const sockets = socketTracker();
   let accepted = 0;
   const hold = (socket: net.Socket): void => {
     accepted++;
-    open.add(socket);
-    socket.on('close', () => open.delete(socket));
-    socket.on('error', () => undefined);
+    sockets.hold(socket);
   };
   const server = opts.tls ? tls.createServer({ ...testCert() }, hold) : net.createServer(hold);
   // Count at the TCP level too: a TLS server hears of a connection only after the handshake.
@@ -43,17 +41,10 @@ async function startSilentServer(opts: { tls?: boolean } = {}): Promise<Counting
   const counting: CountingServer = {
     port: (server.address() as net.AddressInfo).port,
     accepted: () => accepted,
-    // A FIN or RST from our side reaches the server within the same loopback round trip; two
-    // turns of the event loop let its 'close' handlers run. Not a sleep that hides a leak:
-    // a socket we left open stays open however long we wait.
-    openNow: async () => {
-      await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setImmediate(r));
-      return open.size;
-    },
+    openNow: () => sockets.openNow(),
     close: () =>
       new Promise((done) => {
-        for (const s of open) s.destroy();
+        sockets.destroyAll();
         server.close(() => done());
       }),
   };

@@ -83,3 +83,28 @@ export function closeAfterEach(): <T extends { close(): Promise<void> }>(startin
     return server;
   };
 }
+
+/**
+ * The sockets a test server holds, so a test can assert that identify() left none open.
+ * A FIN or RST from our side reaches the server within the same loopback round trip; two turns of
+ * the event loop let its 'close' handlers run. Not a sleep that hides a leak: a socket we left open
+ * stays open however long we wait.
+ */
+export function socketTracker(): { hold(socket: net.Socket): void; openNow(): Promise<number>; destroyAll(): void } {
+  const open = new Set<net.Socket>();
+  return {
+    hold(socket) {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+      socket.on('error', () => undefined);
+    },
+    async openNow() {
+      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setImmediate(r));
+      return open.size;
+    },
+    destroyAll() {
+      for (const s of open) s.destroy();
+    },
+  };
+}
