@@ -32,12 +32,14 @@ describe('incident commands', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${file}: HTML written`);
-    expect(r.stderr).toMatch(/DRAFT, still missing: .*nature of the breach/);
+    expect(r.stderr).toMatch(/DRAFT, still missing \(fill in with: praxiswache incident update \d+ …\):/);
+    expect(r.stderr).toMatch(/^ {2}--nature +what happened$/m);
     expect(r.stderr).toContain(`praxiswache incident update ${id}`);
     expect(readFileSync(file, 'utf8')).toContain('<html lang="de">');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const de = await runCli(['incident', 'notice', id, '--to', 'authority', '--data', data], { LANG: 'de_DE.UTF-8' });
-    expect(de.stderr).toMatch(/ENTWURF, es fehlt noch: /);
+    expect(de.stderr).toMatch(/ENTWURF, es fehlt noch \(ergänzen mit: /);
+    expect(de.stderr).toMatch(/^ {2}--nature +was passiert ist$/m);
   });
 
   it('show and list follow the locale, --lang wins', async () => {

@@ -28,7 +28,7 @@ import {
   AVAILABILITY_VALUES, CONFIDENTIALITY_VALUES, DATA_CATEGORIES, EI_VALUES, INTEGRITY_VALUES, adjustmentsForTargetDpc, categoryForDpc,
   type DataCategory,
 } from '../../respond/severity.js';
-import { incidentJson, incidentText } from '../../respond/summary.js';
+import { incidentJson, incidentText, missingNoticeLines } from '../../respond/summary.js';
 import { addStoreOptions } from '../../store/cli-options.js';
 import { addFormatOptions, LANG_HELP, outputFormat, resolveLang } from '../options.js';
 
@@ -305,9 +305,9 @@ export function register(program: Command): void {
       // Said on stderr too: a draft written to a file is easy to send by mistake.
       if (missing.length > 0) {
         const screen = resolveLang(undefined);
-        const items = missing.map((m) => m.label[screen]).join('; ');
-        const fill = `praxiswache incident update ${String(incidentId)} …`;
-        process.stderr.write(screen === 'de' ? `ENTWURF, es fehlt noch: ${items} (ergänzen mit: ${fill})\n` : `DRAFT, still missing: ${items} (fill in with: ${fill})\n`);
+        const fill = `praxiswache incident update ${String(incidentId)}`;
+        const head = screen === 'de' ? `ENTWURF, es fehlt noch (ergänzen mit: ${fill} …):` : `DRAFT, still missing (fill in with: ${fill} …):`;
+        process.stderr.write(`${[head, ...missingNoticeLines(missing, screen).map((l) => `  ${l}`)].join('\n')}\n`);
       }
     });
 
