@@ -9,6 +9,7 @@ import { withStore } from '../store/cli-options.js';
 import type { StoreOptions } from '../store/open.js';
 import { parseInstant } from './berlin-time.js';
 import { IncidentService } from './service.js';
+import { oneOf as choice } from '../cli/options.js';
 
 /** The store flags (added by addStoreOptions in store/cli-options.ts) and --author. */
 export interface StoreFlags extends StoreOptions {
@@ -68,10 +69,9 @@ export function parseTime(text: string | undefined, what: string): Date | undefi
   return text === undefined ? undefined : parseInstant(text, what);
 }
 
+/** An optional choice option: the fallback when absent, the CLI's one check when given. */
 export function oneOf<T extends string>(text: string | undefined, what: string, allowed: readonly T[], fallback: T): T {
-  if (text === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`${what} must be one of ${allowed.join(', ')} (got "${text}")`);
-  return text as T;
+  return text === undefined ? fallback : choice(what, allowed)(text);
 }
 
 /** Comma-separated list option ("Namen, Geburtsdaten") → trimmed non-empty items. */

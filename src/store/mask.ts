@@ -1,7 +1,8 @@
-/** Masking for anything printed or stored about connections and delivery targets: first two characters plus length. */
-export function maskSecret(secret: string): string {
-  return `${secret.slice(0, 2)}…(${secret.length})`;
-}
+// Masking for anything printed or stored about connections and delivery targets; the one
+// secret mask of DESIGN.md §5 (first two characters plus length) lives with the checks.
+import { maskSecret } from '../checks/mask.js';
+
+export { maskSecret };
 
 /** A URL with its password masked and without query and fragment (tokens often hide there). */
 export function maskUrl(raw: string): string {
