@@ -11,7 +11,7 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../peers/support/daemon.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -54,7 +54,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
       ['-D', dataDir, '-U', SUPERUSER, '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'],
       { stdio: 'pipe', ...(owner ?? {}), timeout: 60_000 },
     );
-    const port = await freePort();
+    const port = await freePort(LISTEN_ADDRESS);
     server = spawn(
       join(bin, 'postgres'),
       ['-D', dataDir, '-k', dir, '-h', LISTEN_ADDRESS, '-p', String(port),
@@ -144,18 +144,6 @@ function serverUser(): { uid: number; gid: number } | undefined {
     }
   }
   throw new Error('running as root and neither the postgres nor the nobody user exists');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, LISTEN_ADDRESS, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function collectTail(child: ChildProcess): () => string {
