@@ -82,7 +82,10 @@ export class DiscoveryScheduler {
       if (this.output.length === OUTPUT_HIGH_WATER - 1) this.schedulePump();
       return Promise.resolve(item);
     }
-    if (this.stopped || this.isFinished()) return this.finalResult();
+    if (this.stopped || this.isFinished()) {
+      this.reportFinalProgress();
+      return this.finalResult();
+    }
     return new Promise((resolve, reject) => {
       this.waiter = resolve;
       this.failWaiter = reject;
@@ -119,6 +122,7 @@ export class DiscoveryScheduler {
       resolve(item);
     } else if (this.stopped || this.isFinished()) {
       this.waiter = this.failWaiter = undefined;
+      this.reportFinalProgress();
       this.finalResult().then(resolve, reject);
     }
   }
@@ -166,12 +170,8 @@ export class DiscoveryScheduler {
     } else if (this.output.length < OUTPUT_HIGH_WATER) {
       this.issue(this.congestion.window - this.inFlight);
     }
-    if (this.isFinished()) {
-      if (!this.finalProgressSent) this.reportProgress(true);
-      this.finalProgressSent = true;
-    } else {
-      this.reportProgress(false);
-    }
+    if (this.isFinished()) this.reportFinalProgress();
+    else this.reportProgress(false);
     this.settle();
   }
 
@@ -242,6 +242,13 @@ export class DiscoveryScheduler {
     }
     this.slots[host.slot] = undefined;
     this.freeSlots.push(host.slot);
+  }
+
+  /** Once per finished scan, whoever notices the end first (pump or a reader), so the caller's last figure is the total. */
+  private reportFinalProgress(): void {
+    if (this.finalProgressSent || !this.isFinished()) return;
+    this.finalProgressSent = true;
+    this.reportProgress(true);
   }
 
   private reportProgress(final: boolean): void {
