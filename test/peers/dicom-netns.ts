@@ -25,7 +25,7 @@ export function createNetns(tag: string): Netns {
   const remove = (): void => {
     try {
       // Whatever still runs in our namespace is ours (a relay whose daemon died first, say).
-      const pids = execFileSync('ip', ['netns', 'pids', name], { encoding: 'utf8' }).split(/\s+/).filter(Boolean);
+      const pids = execFileSync('ip', ['netns', 'pids', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split(/\s+/).filter(Boolean);
       for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
     } catch {
       // namespace or processes already gone
