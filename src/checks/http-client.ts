@@ -62,7 +62,7 @@ export function parseHttpReply(raw: Buffer, end: ExchangeEnd): HttpReply | null 
   const headerEnd = raw.indexOf('\r\n\r\n');
   const headText = raw.subarray(0, headerEnd === -1 ? raw.length : headerEnd).toString('latin1');
   const [statusLine = '', ...lines] = headText.split('\r\n');
-  const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(statusLine);
+  const status = /^HTTP\/\d(?:\.\d)? ([1-9]\d\d)/.exec(statusLine); // three digits, the first not 0 (RFC 9110 §15)
   if (!status?.[1]) return null;
   const headers: Record<string, string> = {};
   for (const line of lines) {
