@@ -17,6 +17,8 @@ const COMMANDS: readonly [string, () => Promise<{ register: Registrar }>][] = [
   ['diff', () => import('./diff.js')],
   ['baseline', () => import('./baseline.js')],
   ['watch', () => import('./watch.js')],
+  ['queue', () => import('./queue.js')],
+  ['worker', () => import('./worker.js')],
   ['incident', () => import('./incident.js')],
   ['register', () => import('./register.js')],
 ];
