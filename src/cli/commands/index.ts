@@ -21,6 +21,8 @@ const COMMANDS: readonly [string, () => Promise<{ register: Registrar }>][] = [
   ['worker', () => import('./worker.js')],
   ['incident', () => import('./incident.js')],
   ['register', () => import('./register.js')],
+  ['dashboard', () => import('./dashboard.js')],
+  ['user', () => import('./user.js')],
 ];
 
 /** Registers the command named in argv, or every command when none is named (help, typos). */

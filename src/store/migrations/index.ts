@@ -8,4 +8,5 @@ export const MIGRATIONS: readonly (readonly [name: string, load: () => Promise<M
   ['001_core', () => import('./001_core.js')],
   ['100_incidents', () => import('./100_incidents.js')],
   ['101_incident_reminders', () => import('./101_incident_reminders.js')],
+  ['200_dashboard_users', () => import('./200_dashboard_users.js')],
 ];
