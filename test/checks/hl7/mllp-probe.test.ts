@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { identify } from '../../../src/identify/identify.js';
+import { mllpProbe } from '../../../src/identify/probes/mllp.js';
 import { startMllpServer } from '../../../src/lab/mllp-server.js';
 import { closeAfterEach } from '../../identify/tcp-fixtures.js';
 
@@ -13,5 +14,12 @@ describe('MLLP identification', () => {
     const server = await track(startMllpServer({ host: HOST, port: 2575, mode: 'open' }));
     const service = await identify(HOST, server.port, { timeoutMs: 3000, maxBytes: 64 * 1024 });
     expect(service).toMatchObject({ name: 'hl7-mllp', tls: false, product: 'PRAXIS-KIS' });
+  });
+
+  it('asks only for the clock (NMQ^N01 with NCK), never about a patient: it is sent under --safe too', () => {
+    const sent = mllpProbe.payload?.({ host: HOST, port: 2575 }).toString('latin1') ?? '';
+    const segments = sent.slice(1, -2).split('\r').filter(Boolean).map((segment) => segment.slice(0, 3));
+    expect(segments).toEqual(['MSH', 'NCK']);
+    expect(sent).toMatch(/\|NMQ\^N01\|PWPROBE1\|T\|/);
   });
 });
