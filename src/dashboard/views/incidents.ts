@@ -24,7 +24,9 @@ export function deadlineText(d: DeadlineState | null, lang: Lang): Markup {
     state = pick(lang, `seit ${formatSpan(-d.hoursLeft, lang)} überfällig`, `overdue by ${formatSpan(-d.hoursLeft, lang)}`);
     css = 'warn';
   } else {
-    state = pick(lang, `noch ${formatSpan(d.hoursLeft, lang)}`, `${formatSpan(d.hoursLeft, lang)} left`);
+    // At most 72 hours remain: counted in hours, the unit of the deadline itself.
+    const hours = d.hoursLeft.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
+    state = pick(lang, `noch ${hours} Std.`, `${hours} h left`);
   }
   return html`${d.display[lang]} · <span class="${css}">${state}</span>`;
 }
