@@ -30,7 +30,7 @@ export interface EnqueueOutcome {
   site: string;
   jobId: string;
   slot: string;
-  result: 'added' | 'already queued' | 'not due' | 'running';
+  result: 'added' | 'already queued' | 'retried' | 'not due' | 'running';
 }
 
 /**
@@ -46,8 +46,13 @@ export async function enqueueRounds(queue: ScanQueue, store: Store, sites: reado
       outcomes.push({ ...base, result: round.running ? 'running' : 'not due' });
       continue;
     }
-    if (await queue.getJob(round.jobId)) {
-      outcomes.push({ ...base, result: 'already queued' });
+    const existing = await queue.getJob(round.jobId);
+    if (existing) {
+      // The round failed for good before any scan ended (database away, attempts used up):
+      // asking for it again means trying it again, not being told it is queued.
+      const failed = await existing.isFailed();
+      if (failed) await existing.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      outcomes.push({ ...base, result: failed ? 'retried' : 'already queued' });
       continue;
     }
     // Two dispatchers racing past the look-up still make one job: BullMQ keeps an id's first job.

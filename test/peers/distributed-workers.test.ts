@@ -2,9 +2,12 @@
  * Two worker processes (the built CLI) share one Redis queue and one PostgreSQL database and
  * scan lab practices on 127.62.x.y: each site is scanned exactly once per round, the results
  * land in PostgreSQL, a round is never queued twice, and a job whose site was removed fails
- * with a clear reason instead of scanning anything.
+ * with a clear reason instead of scanning anything; a round that failed for good is retried by
+ * the next `queue add`.
  */
+import { UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SCAN_QUEUE, connectionOptions, parseRedisUrl } from '../../src/distributed/connection.js';
 import { openScanQueue, queueCounts, type ScanQueue } from '../../src/distributed/scan-queue.js';
 import type { RoundResult } from '../../src/distributed/scan-worker.js';
 import { findScenario, startLab, type RunningLab } from '../../src/lab/index.js';
@@ -53,9 +56,19 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
       name: 'praxis-closed', land: 'NI', targets: ['127.62.250.1'], ports: '1',
       contacts: { emails: [], webhooks: [] }, language: 'de', schedule: 'every 1h', remindAfterHours: 24,
     });
+    // A round that failed for good (here: a worker whose database is away) is retried by the next add.
+    const early = await runBuiltCli(['queue', 'add', 'praxis-hardened', ...common]);
+    expect(early.output).toContain('1 round(s) added, 0 failed round(s) retried, 0 left as they were');
+    const broken = new Worker(SCAN_QUEUE, () => Promise.reject(new UnrecoverableError('database not reachable (test)')), {
+      connection: connectionOptions(parseRedisUrl(common[1]!), { maxRetriesPerRequest: null }),
+    });
+    await until('the round to fail', async () => ((await queueCounts(queue)).failed === 1 ? true : undefined));
+    await broken.close();
+
     const first = await runBuiltCli(['queue', 'add', '--all', ...common]);
     expect(first.code, first.output).toBe(0);
-    expect(first.output).toContain(`${SCENARIOS.length + 1} round(s) added, 0 not added`);
+    expect(first.output).toMatch(/^praxis-hardened: retried \(job site-\d+-\d{8}T\d{6}Z, due /m);
+    expect(first.output).toContain(`${SCENARIOS.length} round(s) added, 1 failed round(s) retried, 0 left as they were`);
     const again = await runBuiltCli(['queue', 'add', '--all', '--json', ...common]);
     expect(again.code, again.output).toBe(0);
     const outcomes = JSON.parse(again.output) as { result: string }[];

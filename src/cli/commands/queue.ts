@@ -57,7 +57,8 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       '\nThe job carries only the site id; workers read targets and ports from the shared database.\n' +
-        'Job ids are site + schedule slot, so running this twice (or on two machines) queues each round once.\n' +
+        'Job ids are site + schedule slot, so running this twice (or on two machines) queues each round once;\n' +
+        'a round that failed for good is tried again.\n' +
         'Examples:\n' +
         '  praxiswache queue add praxis-celle --redis redis://queue.example:6379 --db postgres://pw@db.example/praxiswache\n' +
         '  praxiswache queue add --all\n' +
@@ -75,8 +76,9 @@ export function register(program: Command): void {
           return;
         }
         for (const o of outcomes) process.stdout.write(`${o.site}: ${o.result} (job ${o.jobId}, due ${o.slot})\n`);
-        const added = outcomes.filter((o) => o.result === 'added').length;
-        process.stdout.write(`${added} round(s) added, ${outcomes.length - added} not added\n`);
+        const count = (result: string): number => outcomes.filter((o) => o.result === result).length;
+        const [added, retried] = [count('added'), count('retried')];
+        process.stdout.write(`${added} round(s) added, ${retried} failed round(s) retried, ${outcomes.length - added - retried} left as they were\n`);
       });
     });
 
