@@ -5,6 +5,7 @@ import { httpGet, parseHttpReply } from '../../src/checks/http-client.js';
 import type { ExchangeEnd } from '../../src/identify/exchange.js';
 import { checkContext } from '../checks/context.js';
 import { closeAfterEach, startTcpServer } from '../identify/tcp-fixtures.js';
+import { prng } from '../support/prng.js';
 
 // Bounded fuzz targets for the RESP, HTTP and MySQL reply sides (the DICOM one lives in
 // test/checks/dicom/pdu-fuzz.test.ts). Each run is a fixed number of seeded cases, so CI time
@@ -16,15 +17,6 @@ const SESSIONS = Number(process.env.FUZZ_SESSIONS ?? 16);
 const HOST = '127.26.1.1';
 const track = closeAfterEach();
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 /** A valid reply, then byte flips, cuts, inserted CR/LF and digits (length fields), or pure noise. */
 function mutate(rnd: () => number, seeds: readonly Buffer[]): Buffer {

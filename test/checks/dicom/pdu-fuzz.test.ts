@@ -7,6 +7,7 @@ import { associateRequest, dicomProbe } from '../../../src/identify/probes/dicom
 import { PROBES } from '../../../src/identify/probes/index.js';
 import { closeAfterEach, startTcpServer } from '../../identify/tcp-fixtures.js';
 import { checkContext } from '../context.js';
+import { prng } from '../../support/prng.js';
 
 // A bounded fuzz target for the DICOM reply side: the PDU tracker, the probe's match rules and
 // dcmjs-dimse's parser under our session get mutated upper-layer PDUs. Budget: FUZZ_MS (default 3 s).
@@ -15,15 +16,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const HOST = '127.22.17.1';
 const track = closeAfterEach();
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 function pdu(type: number, body: Buffer): Buffer {
   const head = Buffer.alloc(6);
