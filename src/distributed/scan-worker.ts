@@ -113,7 +113,8 @@ async function runRound(opts: ScanWorkerOptions, job: Job<ScanJobData, RoundResu
     scan: (scanOpts) => scan(scanOpts, { onProgress: (p) => progress.report({ runner, ...p, phase: p.phase }) }),
   };
   const scanId = await scanSite(ctx, site, signal);
-  if (signal?.aborted) {
+  // A stop that came after the scan was complete still lets the round finish (alerts only).
+  if (signal?.aborted && (await store.scans.get(scanId))?.status !== 'finished') {
     // Stopped by shutdown: the partial scan is stored as interrupted; the round goes back whole.
     log(`site ${site.name}: scan ${scanId} stopped by shutdown, job ${job.id} handed back to the queue`);
     await job.moveToWait(token);

@@ -92,7 +92,10 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
     expect(failed?.failedReason).toMatch(/site #\d+ \("praxis-closed"\) no longer exists: nothing to scan/);
     expect(failed?.attemptsMade).toBe(1); // not retried: nothing can make the site come back
 
-    const results = (await queue.getCompleted()).map((j) => j.returnvalue as RoundResult);
+    const completed = await queue.getCompleted();
+    const results = completed.map((j) => j.returnvalue as RoundResult);
+    // progress on the job: who ran it and the last phase it reached
+    for (const j of completed) expect(j.progress).toEqual({ runner: (j.returnvalue as RoundResult).runner, phase: 'alerts' });
     const runners = new Set(results.map((r) => r.runner));
     console.info(`rounds per worker process: ${[...runners].map((r) => `${r}=${results.filter((x) => x.runner === r).length}`).join(', ')}`);
     for (const name of SCENARIOS) {
