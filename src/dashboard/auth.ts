@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../core/types.js';
 import type { Store } from '../store/store.js';
-import { ASSET_PATH } from './pages.js';
+import { ASSET_PATH, FAVICON_PATH } from './pages.js';
 import { LOGIN_COOKIE, SESSION_COOKIE, hostAllowed, sameOrigin, setSecurityHeaders, tokensEqual } from './security.js';
 import { langOf, pageContext, sendError } from './context.js';
 import { SessionStore, type Session, type SessionLimits } from './sessions.js';
@@ -32,7 +32,7 @@ export interface AuthOptions {
   now?: () => Date;
 }
 
-const PUBLIC_PATHS = new Set(['/login', ASSET_PATH]);
+const PUBLIC_PATHS = new Set(['/login', ASSET_PATH, FAVICON_PATH]);
 const LOGIN_TOKEN_MAX_AGE_S = 3600;
 
 const pathOf = (request: FastifyRequest): string => request.url.split('?')[0] ?? '/';
@@ -69,7 +69,10 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions, log: (line
   });
 
   const showLogin = (request: FastifyRequest, reply: FastifyReply, status: number, message?: { key: WordKey; error: boolean }): FastifyReply => {
-    const token = randomBytes(32).toString('base64url');
+    // Keep a token the browser already has: its favicon request or a second tab also lands
+    // here, and a fresh token would invalidate the form on screen.
+    const held = request.cookies[LOGIN_COOKIE];
+    const token = held && /^[A-Za-z0-9_-]{43}$/.test(held) ? held : randomBytes(32).toString('base64url');
     reply.setCookie(LOGIN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/login', maxAge: LOGIN_TOKEN_MAX_AGE_S });
     return reply.code(status).type('text/html; charset=utf-8').send(loginPage(pageContext(request, opts.lang), token, message));
   };

@@ -16,6 +16,8 @@ import { overviewPage } from './views/overview.js';
 import { sitePage } from './views/site.js';
 
 export const ASSET_PATH = '/assets/dashboard.css';
+/** Browsers ask for it on their own; an empty answer keeps their consoles and the login quiet. */
+export const FAVICON_PATH = '/favicon.ico';
 
 export interface PageDeps {
   store: Store;
@@ -47,6 +49,7 @@ export function registerPages(app: FastifyInstance, deps: PageDeps): void {
   const { store, service } = deps;
 
   app.get(ASSET_PATH, async (_request, reply) => reply.type('text/css; charset=utf-8').send(STYLESHEET));
+  app.get(FAVICON_PATH, async (_request, reply) => reply.code(204).send());
 
   app.get('/', async (request, reply) => sendHtml(reply, overviewPage(pageContext(request, deps.lang), await siteSummaries(store))));
 

@@ -25,7 +25,8 @@ export function setSecurityHeaders(reply: FastifyReply, cacheable: boolean): voi
   reply.header('content-security-policy', PAGE_CSP);
   reply.header('x-frame-options', 'DENY');
   reply.header('x-content-type-options', 'nosniff');
-  reply.header('referrer-policy', 'no-referrer');
+  // Not no-referrer: with it Chromium sends "Origin: null" on the dashboard's own form posts.
+  reply.header('referrer-policy', 'same-origin');
   reply.header('cross-origin-opener-policy', 'same-origin');
   reply.header('cross-origin-resource-policy', 'same-origin');
   reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
