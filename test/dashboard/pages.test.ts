@@ -81,6 +81,9 @@ describe('dashboard pages from the store', () => {
     expect(page).toContain(`href="/incidents/${seeded.incidentId}/notice-art33"`);
     expect(page).toContain(`href="/incidents/${seeded.incidentId}/letter-art34"`);
     expect(page).toContain('Gesundheitsdaten (Art. 9 DSGVO)');
+    expect(page).toContain('<dt>Status</dt><dd>offen</dd>');
+    // What the notice still lacks, as the flags of `incident update` (the CLI's own wording).
+    expect(page).toContain(`praxiswache incident update ${seeded.incidentId}):</p><pre>--controller`);
     expect(page).toContain(`#${seeded.findingId} Document listing without authentication · http.document-listing 127.61.1.10:441`);
   });
 

@@ -7,7 +7,7 @@ import type { DeadlineState } from '../../respond/deadline.js';
 import { buildPatientLetter } from '../../respond/letter-art34.js';
 import type { Incident } from '../../respond/model.js';
 import { art33Missing } from '../../respond/notice-art33.js';
-import { formatSpan } from '../../respond/summary.js';
+import { formatSpan, missingNoticeLines } from '../../respond/summary.js';
 import { pick } from '../../respond/text.js';
 import { html, link, page, when, type Markup, type PageContext } from '../html.js';
 import { actionText, word } from '../texts.js';
@@ -31,6 +31,8 @@ export function deadlineText(d: DeadlineState | null, lang: Lang): Markup {
   return html`${d.display[lang]} · <span class="${css}">${state}</span>`;
 }
 
+const statusText = (i: Incident, lang: Lang): string => word(i.status === 'open' ? 'incidentOpen' : 'incidentClosed', lang);
+
 function severityText(i: Incident, lang: Lang): string {
   const r = i.assessment?.result;
   return r ? `${r.label[lang]} (${r.level}/4, ${r.band}, ${r.score})` : word('notAssessed', lang);
@@ -44,7 +46,7 @@ export function incidentListPage(ctx: PageContext, incidents: readonly Incident[
       : html`<table><thead><tr><th>#</th><th>${t('title')}</th><th>${t('site')}</th><th>${t('status')}</th><th>${t('severity')}</th><th>${t('deadline')}</th><th>${t('decision')}</th></tr></thead><tbody>
 ${incidents.map(
   (i) => html`<tr><td>${i.id}</td><td><a href="${link(ctx, `/incidents/${i.id}`)}">${i.title}</a></td><td>${i.siteName ?? '—'} / ${i.land ?? '—'}</td>
-<td>${i.status}</td><td>${severityText(i, ctx.lang)}</td><td>${deadlineText(i.deadline, ctx.lang)}</td><td>${actionText(i.decision.action, ctx.lang)}</td></tr>`,
+<td>${statusText(i, ctx.lang)}</td><td>${severityText(i, ctx.lang)}</td><td>${deadlineText(i.deadline, ctx.lang)}</td><td>${actionText(i.decision.action, ctx.lang)}</td></tr>`,
 )}</tbody></table>`;
   return page(ctx, t('incidents'), body, '/incidents');
 }
@@ -57,7 +59,7 @@ export function incidentPage(ctx: PageContext, i: Incident): string {
   const draft = (missing: number): Markup => (missing > 0 ? html` <small class="warn">(${t('draft')}: ${missing})</small>` : html``);
   const body = html`<dl>
 <dt>${t('site')} / ${t('land')}</dt><dd>${i.siteName ?? '—'} / ${i.land ?? '—'}</dd>
-<dt>${t('status')}</dt><dd>${i.status}</dd>
+<dt>${t('status')}</dt><dd>${statusText(i, lang)}</dd>
 <dt>${t('discovered')}</dt><dd>${when(i.timeline.discoveredAt, lang)}</dd>
 <dt>${t('aware')}</dt><dd>${when(i.timeline.awareAt, lang)}${i.timeline.awareDecidedBy ? ` (${i.timeline.awareDecidedBy})` : ''}</dd>
 <dt>${t('deadline')}</dt><dd>${deadlineText(i.deadline, lang)}</dd>
@@ -70,7 +72,7 @@ export function incidentPage(ctx: PageContext, i: Incident): string {
 <h2>${t('documents')}</h2>
 <ul><li><a href="${link(ctx, `/incidents/${i.id}/notice-art33`)}">${t('noticeArt33')}</a>${draft(noticeMissing.length)}</li>
 <li><a href="${link(ctx, `/incidents/${i.id}/letter-art34`)}">${t('letterArt34')}</a>${draft(letter.missing.length)}</li></ul>
-${noticeMissing.length > 0 ? html`<ul>${noticeMissing.map((m) => html`<li>${m.label[lang]}</li>`)}</ul>` : ''}
+${noticeMissing.length > 0 ? html`<p>${t('stillMissing')} ${i.id}):</p><pre>${missingNoticeLines(noticeMissing, lang).join('\n')}</pre>` : ''}
 <h2>${t('linkedFindings')} (${i.findings.length})</h2>
 <ul>${i.findings.map((f) => html`<li>#${f.id} ${f.title} · ${f.checkId} ${f.host}:${f.port}</li>`)}</ul>`;
   return page(ctx, `#${i.id} ${i.title}`, body, `/incidents/${i.id}`);
