@@ -75,7 +75,7 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
     expect(outcomes.map((o) => o.result)).toEqual(Array(SCENARIOS.length + 1).fill('already queued'));
     await store.sites.remove(gone.id); // the practice left before its round ran
 
-    for (let i = 0; i < 2; i++) workers.push(spawnBuiltCli(['worker', '--concurrency', '2', '--timeout', '1s', ...common]));
+    for (let i = 0; i < 2; i++) workers.push(spawnBuiltCli(['worker', '--concurrency', '2', '--timeout', '3s', ...common]));
     const logs = (): string => workers.map((w, i) => `--- worker ${i} ---\n${w.output()}`).join('\n');
     const counts = await until(
       'every round to end',
