@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from '../../src/dashboard/password.js';
 import { UserRepository } from '../../src/dashboard/users.js';
 import { openStore } from '../../src/store/index.js';
 import { BACKENDS } from '../store/backends.js';
-import { ensureBuilt, MAIN, ROOT } from '../cli/harness.js';
+import { ensureBuilt, MAIN, ROOT, waitFor } from '../cli/harness.js';
 
 describe('dashboard passwords', () => {
   it('hashes with scrypt and a random salt; verifies the right password only', async () => {
@@ -108,6 +108,25 @@ describe('user and dashboard commands', () => {
     expect((await cli(['user', 'add', 'carl', '--data', dir, '--password', 'x'])).code).toBe(2);
     expect((await cli(['user', 'remove', 'anna', '--data', dir])).code).toBe(0);
     expect((await cli(['user', 'remove', 'anna', '--data', dir])).code).toBe(2);
+  });
+
+  it('serves on the given loopback address once a user exists and stops cleanly on SIGTERM', async () => {
+    expect((await cli(['user', 'add', 'carla', '--data', dir, '--password-stdin'], 'noch-ein-passwort-7\n')).code).toBe(0);
+    const child = spawn(process.execPath, [MAIN, 'dashboard', '--data', dir, '--listen', '127.61.4.2:0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    await waitFor(() => /http:\/\/127\.61\.4\.2:\d+\//.test(out) || child.exitCode !== null, 30_000);
+    const url = /(http:\/\/127\.61\.4\.2:\d+\/)/.exec(out)?.[1] ?? '';
+    expect(url, out).not.toBe('');
+    const res = await fetch(`${url}login`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(303);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).not.toContain('WARNING');
   });
 
   it('refuses a non-loopback address without --allow-remote (exit 2)', async () => {

@@ -23,30 +23,38 @@ async function readPasswordLine(): Promise<string> {
   return line;
 }
 
+/** One line typed on the terminal without echo. Listens to 'data' rather than iterating, which would end stdin after the first line. */
+function askHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const finish = (error?: Error): void => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+      if (error) reject(error);
+      else resolve(text);
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return finish();
+        if (ch === '\u0003' || ch === '\u0004') return finish(new UsageError('cancelled'));
+        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1);
+        else if (text.length < MAX_PASSWORD_LENGTH) text += ch;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
 /** Asks on the terminal without echo, twice. */
 async function promptPassword(lang: 'de' | 'en'): Promise<string> {
-  const ask = async (prompt: string): Promise<string> => {
-    process.stderr.write(prompt);
-    process.stdin.setRawMode(true);
-    try {
-      let text = '';
-      for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-        for (const ch of chunk.toString('utf8')) {
-          if (ch === '\r' || ch === '\n') return text;
-          if (ch === '\u0003') throw new UsageError('cancelled');
-          if (ch === '\u007f') text = text.slice(0, -1);
-          else if (text.length < MAX_PASSWORD_LENGTH) text += ch;
-        }
-      }
-      return text;
-    } finally {
-      process.stdin.setRawMode(false);
-      process.stdin.pause();
-      process.stderr.write('\n');
-    }
-  };
-  const first = await ask(pick(lang, 'Passwort: ', 'Password: '));
-  const second = await ask(pick(lang, 'Passwort wiederholen: ', 'Repeat password: '));
+  const first = await askHidden(pick(lang, 'Passwort: ', 'Password: '));
+  const second = await askHidden(pick(lang, 'Passwort wiederholen: ', 'Repeat password: '));
   if (first !== second) throw new UsageError('the two passwords differ');
   return first;
 }
