@@ -16,6 +16,7 @@ const COMMANDS: readonly [string, () => Promise<{ register: Registrar }>][] = [
   ['site', () => import('./site.js')],
   ['diff', () => import('./diff.js')],
   ['baseline', () => import('./baseline.js')],
+  ['report', () => import('./report.js')],
   ['watch', () => import('./watch.js')],
   ['queue', () => import('./queue.js')],
   ['worker', () => import('./worker.js')],
