@@ -52,11 +52,12 @@ export function when(iso: string | null | undefined, lang: Lang): string {
 const otherLang = (lang: Lang): Lang => (lang === 'de' ? 'en' : 'de');
 
 export function page(ctx: PageContext, title: string, body: Markup, path = '/'): string {
+  const other = html`<a href="${path}?lang=${otherLang(ctx.lang)}" hreflang="${otherLang(ctx.lang)}">${word('language', ctx.lang)}</a>`;
   const nav = ctx.user
     ? html`<nav><a href="${link(ctx, '/')}">${word('overview', ctx.lang)}</a> <a href="${link(ctx, '/incidents')}">${word('incidents', ctx.lang)}</a>
-<a href="${path}?lang=${otherLang(ctx.lang)}" hreflang="${otherLang(ctx.lang)}">${word('language', ctx.lang)}</a>
+${other}
 <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" value="${ctx.csrf ?? ''}"><span>${ctx.user}</span> <button type="submit">${word('logout', ctx.lang)}</button></form></nav>`
-    : html``;
+    : html`<nav>${other}</nav>`;
   return html`<!doctype html>
 <html lang="${ctx.lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
