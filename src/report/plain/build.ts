@@ -98,7 +98,7 @@ function findingBlocks(findings: readonly PlainFinding[], lang: Lang): Block[] {
     const title = findingTitle(f.checkId, f.title, lang);
     const since = f.firstSeenAt !== undefined && f.findingId !== undefined ? t.firstSeen(when(f.firstSeenAt, lang), f.findingId) : t.sinceUnknown;
     return [
-      { kind: 'heading', text: t.finding(i + 1, findings.length, SEVERITY_LABEL[lang][f.severity], title) },
+      { kind: 'heading', text: t.finding(i + 1, findings.length, SEVERITY_LABEL[lang][f.severity]) },
       {
         kind: 'fields',
         rows: [
