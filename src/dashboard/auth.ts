@@ -56,7 +56,10 @@ export function registerAuth(app: FastifyInstance, opts: AuthOptions, log: (line
     }
     if (request.method === 'POST' && !sameOrigin(request)) return sendError(request, reply, 403, 'forbidden', opts.lang);
     if (PUBLIC_PATHS.has(path) || request.session) return;
-    if (path.startsWith('/api/')) return reply.code(401).header('www-authenticate', 'Cookie realm="praxiswache"').send({ error: 'login required' });
+    // Scripts read the API with the token of `praxiswache user token NAME`; pages need a login.
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (path.startsWith('/api/') && request.method === 'GET' && bearer && (await users.authenticateToken(bearer))) return;
+    if (path.startsWith('/api/')) return reply.code(401).header('www-authenticate', 'Bearer realm="praxiswache"').send({ error: 'login required' });
     if (request.method === 'GET' || request.method === 'HEAD') return reply.redirect(`/login${request.cookies[SESSION_COOKIE] ? `?ended=1` : ''}`, 303);
     return sendError(request, reply, 401, 'sessionEnded', opts.lang);
   });

@@ -2,6 +2,7 @@
  * The people who may log in to the dashboard, kept in the store next to the data they read
  * (SQLite or PostgreSQL, the same Kysely layer). Only the scrypt hash is stored.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import type { Generated, Kysely } from 'kysely';
 import { UsageError } from '../core/types.js';
 import type { Database } from '../store/schema.js';
@@ -13,6 +14,8 @@ export type DashboardUsersTable = {
   id: Generated<number>;
   name: string;
   password_hash: string;
+  /** SHA-256 (hex) of the user's API token; null when none was issued. */
+  api_token_hash: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -58,7 +61,7 @@ export class UserRepository {
     if (existing) {
       await this.db.updateTable('dashboard_users').set({ password_hash: hash, updated_at: at }).where('id', '=', existing.id).execute();
     } else {
-      await this.db.insertInto('dashboard_users').values({ name, password_hash: hash, created_at: at, updated_at: at }).execute();
+      await this.db.insertInto('dashboard_users').values({ name, password_hash: hash, api_token_hash: null, created_at: at, updated_at: at }).execute();
     }
     const user = await this.get(name);
     if (!user) throw new Error(`user ${name} vanished while it was written`);
@@ -96,4 +99,35 @@ export class UserRepository {
     const ok = await verifyPassword(password, row?.password_hash ?? (await decoyHash()));
     return ok && row ? { id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at } : undefined;
   }
+
+  /**
+   * A new API token for the user (replacing any earlier one), shown once: only its SHA-256 is
+   * stored. 32 random bytes need no slow hash: there is nothing to guess.
+   */
+  async issueToken(name: string, now = new Date()): Promise<string> {
+    const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const result = await this.db
+      .updateTable('dashboard_users')
+      .set({ api_token_hash: tokenHash(token), updated_at: now.toISOString() })
+      .where('name', '=', name)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new UsageError(`no user "${name}" (see: praxiswache user list)`);
+    return token;
+  }
+
+  async revokeToken(name: string, now = new Date()): Promise<void> {
+    const result = await this.db.updateTable('dashboard_users').set({ api_token_hash: null, updated_at: now.toISOString() }).where('name', '=', name).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) throw new UsageError(`no user "${name}" (see: praxiswache user list)`);
+  }
+
+  /** The user an `Authorization: Bearer` token belongs to. */
+  async authenticateToken(token: string): Promise<DashboardUser | undefined> {
+    if (!API_TOKEN_FORMAT.test(token)) return undefined;
+    const row = await this.db.selectFrom('dashboard_users').select(['id', 'name', 'created_at', 'updated_at']).where('api_token_hash', '=', tokenHash(token)).executeTakeFirst();
+    return row ? { id: row.id, name: row.name, createdAt: row.created_at, updatedAt: row.updated_at } : undefined;
+  }
 }
+
+const API_TOKEN_PREFIX = 'pw_';
+const API_TOKEN_FORMAT = /^pw_[A-Za-z0-9_-]{43}$/;
+const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');

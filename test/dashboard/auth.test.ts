@@ -119,6 +119,22 @@ describe('dashboard login', () => {
     expect((await app.inject({ url: '/api/v1/sites', cookies })).statusCode).toBe(401);
   });
 
+  it('lets scripts read the API, and only the API, with a bearer token until it is revoked', async () => {
+    const users = new UserRepository(seeded.store);
+    const token = await users.issueToken(USER);
+    expect(token).toMatch(/^pw_[A-Za-z0-9_-]{43}$/);
+    const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+    expect((await app.inject({ url: '/api/v1/incidents', headers: bearer(token) })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/', headers: bearer(token) })).statusCode).toBe(303);
+    expect((await app.inject({ url: '/api/v1/sites', headers: bearer(`pw_${'A'.repeat(43)}`) })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/sites', headers: { authorization: token } })).statusCode).toBe(401);
+    const again = await users.issueToken(USER);
+    expect((await app.inject({ url: '/api/v1/sites', headers: bearer(token) })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/v1/sites', headers: bearer(again) })).statusCode).toBe(200);
+    await users.revokeToken(USER);
+    expect((await app.inject({ url: '/api/v1/sites', headers: bearer(again) })).statusCode).toBe(401);
+  });
+
   it('logs out a user removed from the store at the next request', async () => {
     const users = new UserRepository(seeded.store);
     await users.add('bernd', 'noch-ein-langes-passwort');

@@ -49,8 +49,11 @@ for (const backend of BACKENDS) {
         expect(created).toBe(false);
         expect(await users.authenticate('anna', 'erstes-passwort-1')).toBeUndefined();
         expect((await users.authenticate('anna', 'zweites-passwort-2'))?.name).toBe('anna');
-        await users.add('bernd', 'drittes-passwort-3');
+        await users.add('bernd', 'drittes-passwort-3'); // a second user without a token: NULLs do not collide
         expect((await users.list()).map((u) => u.name)).toEqual(['anna', 'bernd']);
+        const token = await users.issueToken('bernd');
+        expect((await users.authenticateToken(token))?.name).toBe('bernd');
+        expect(await users.authenticateToken(token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeUndefined();
         await users.remove('bernd');
         await expect(users.remove('bernd')).rejects.toThrow(/no user/);
         expect(await users.count()).toBe(1);
@@ -106,6 +109,16 @@ describe('user and dashboard commands', () => {
     expect(listed.stdout).not.toContain('scrypt');
     // There is no flag that takes a password on the command line.
     expect((await cli(['user', 'add', 'carl', '--data', dir, '--password', 'x'])).code).toBe(2);
+    const token = await cli(['user', 'token', 'anna', '--data', dir]);
+    expect(token.stdout).toMatch(/^pw_[A-Za-z0-9_-]{43}\n$/);
+    const stored = await openStore({ data: dir });
+    try {
+      expect((await new UserRepository(stored).authenticateToken(token.stdout.trim()))?.name).toBe('anna');
+    } finally {
+      await stored.close();
+    }
+    expect((await cli(['user', 'token', 'anna', '--data', dir, '--revoke'])).stdout).toContain('revoked');
+    expect((await cli(['user', 'token', 'nobody', '--data', dir])).code).toBe(2);
     expect((await cli(['user', 'remove', 'anna', '--data', dir])).code).toBe(0);
     expect((await cli(['user', 'remove', 'anna', '--data', dir])).code).toBe(2);
   });

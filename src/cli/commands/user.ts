@@ -101,6 +101,32 @@ export function register(program: Command): void {
       });
     });
 
+  addStoreOptions(
+    user
+      .command('token <name>')
+      .description("issue an API token for scripts (replaces the user's earlier one), or revoke it")
+      .option('--revoke', 'remove the token instead')
+      .option('--lang <de|en>', LANG_HELP)
+      .addHelpText(
+        'after',
+        '\nThe token is printed once and stored only as its SHA-256. It reads the JSON API (GET /api/v1/…), not the pages.\n' +
+          'Example:\n' +
+          '  TOKEN=$(praxiswache user token monitoring)\n' +
+          '  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8765/api/v1/incidents\n',
+      ),
+  ).action(async (name: string, flags: StoreOptions & { revoke?: boolean; lang?: string }) => {
+    const lang = resolveLang(flags.lang);
+    await withStore(flags, async (store) => {
+      const users = new UserRepository(store);
+      if (flags.revoke) {
+        await users.revokeToken(name);
+        process.stdout.write(pick(lang, `API-Token von ${name} widerrufen\n`, `revoked the API token of ${name}\n`));
+      } else {
+        process.stdout.write(`${await users.issueToken(name)}\n`);
+      }
+    });
+  });
+
   addStoreOptions(user.command('remove <name>').description('remove a dashboard user; a running dashboard logs them out at their next request'))
     .option('--lang <de|en>', LANG_HELP)
     .action(async (name: string, flags: StoreOptions & { lang?: string }) => {
