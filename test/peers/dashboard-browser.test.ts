@@ -118,4 +118,18 @@ describe.skipIf(!found)('dashboard in Chromium', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('passes its own scan: `praxiswache scan` of the running dashboard finds nothing at or above low', async () => {
+    const { port, hostname } = new URL(url);
+    const scan = spawn(process.execPath, [MAIN, 'scan', hostname, '-p', port, '--format', 'json', '--fail-on', 'low', '-q'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    scan.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    scan.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((resolve) => scan.on('close', resolve));
+    const report = JSON.parse(out) as { hosts: { ports: { port: number; service: { name: string } }[] }[]; findings: { checkId: string; severity: string }[] };
+    expect(report.hosts.flatMap((h) => h.ports.map((p) => [p.port, p.service.name]))).toEqual([[Number(port), 'http']]);
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(code, err).toBe(0);
+  });
 });
