@@ -50,7 +50,9 @@ describe('dashboard pages from the store', () => {
     expect(listing).toContain('02.06.2024, 10:00 MESZ');
     expect(page).toContain('Port geöffnet');
     expect(page).toContain('Baseline: Scan 1, freigegeben von anna');
-    expect(rowWith(page, '<td>2</td><td class="">abgeschlossen')).toContain('<td>2</td>'); // scan 2: 2 open ports
+    // Scan 2: two open ports, two findings; scan 1 (the baseline): one port, none.
+    expect(rowWith(page, '<td>2</td><td class="">abgeschlossen')).toMatch(/<td>2<\/td><td>2<\/td><\/tr>/);
+    expect(rowWith(page, '<td>1</td><td class="">abgeschlossen')).toMatch(/<td>1<\/td><td>0<\/td><\/tr>/);
     // Critical first.
     expect(page.indexOf('Document listing')).toBeLessThan(page.indexOf('TLS 1.0'));
   });
