@@ -7,7 +7,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startDaemon, type RunningDaemon } from '../peers/support/daemon.js';
-import pg from 'pg';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = `${ROOT}dist/cli/main.js`;
@@ -68,21 +67,4 @@ export function startRedis(host: string): Promise<RunningDaemon> {
     // BullMQ requires this eviction policy; nothing is written to disk
     args: ({ port, dir }) => ['--bind', host, '--port', String(port), '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'],
   });
-}
-
-/**
- * pg's pool.end() resolves once Terminate is sent, not when the server has let go; dropping the
- * test database right then kills those sessions and their clients throw. Wait until it has.
- */
-export async function untilDatabaseIdle(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await until('the other database sessions to end', async () => {
-      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-      return rows[0]?.n === '0' ? true : undefined;
-    }, 30_000);
-  } finally {
-    await client.end();
-  }
 }

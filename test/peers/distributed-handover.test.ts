@@ -13,7 +13,7 @@ import type { RoundProgress, RoundResult } from '../../src/distributed/scan-work
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Site } from '../../src/store/sites.js';
 import { postgresTestsEnabled, startPostgres, type RunningPostgres } from '../support/postgres.js';
-import { runBuiltCli, spawnBuiltCli, startRedis, until, untilDatabaseIdle, type CliProcess } from '../distributed/processes.js';
+import { runBuiltCli, spawnBuiltCli, startRedis, until, type CliProcess } from '../distributed/processes.js';
 import { peerAvailable, type RunningDaemon } from './support/daemon.js';
 
 /** Accepts and never says a word: identification waits for its time limit, so the scan takes a while. */
@@ -57,7 +57,6 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
     tarpit.server?.close();
     await queue?.close();
     await store?.close();
-    if (pg) await untilDatabaseIdle(pg.url);
     await pg?.stop();
     await redis?.stop();
   });

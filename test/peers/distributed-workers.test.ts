@@ -13,7 +13,7 @@ import type { RoundResult } from '../../src/distributed/scan-worker.js';
 import { findScenario, startLab, type RunningLab } from '../../src/lab/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { postgresTestsEnabled, startPostgres, type RunningPostgres } from '../support/postgres.js';
-import { runBuiltCli, spawnBuiltCli, startRedis, until, untilDatabaseIdle, type CliProcess } from '../distributed/processes.js';
+import { runBuiltCli, spawnBuiltCli, startRedis, until, type CliProcess } from '../distributed/processes.js';
 import { peerAvailable, type RunningDaemon } from './support/daemon.js';
 
 const SCENARIOS = ['router-portforward', 'profiler-leak', 'practice-software', 'hardened'];
@@ -45,7 +45,6 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
     for (const w of workers) w.kill('SIGKILL');
     await queue?.close();
     await store?.close();
-    if (pg) await untilDatabaseIdle(pg.url);
     await lab?.stop();
     await pg?.stop();
     await redis?.stop();

@@ -88,10 +88,27 @@ async function createDatabaseOn(adminUrl: string, stopServer: () => Promise<void
     async stop() {
       if (stopped) return;
       stopped = true;
-      await withClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => {});
+      await withClient(adminUrl, async (c) => {
+        await untilNoSessions(c, name, 15_000);
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }).catch(() => {});
       await stopServer();
     },
   };
+}
+
+/**
+ * pg's pool.end() resolves once Terminate is sent, not when the server has let go: a forced drop
+ * right then kills those sessions, and their clients throw into the test process. Wait for the
+ * server first (bounded: a session that never ends is then forced out as before).
+ */
+async function untilNoSessions(admin: pg.Client, database: string, limitMs: number): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (Date.now() < until) {
+    const { rows } = await admin.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+    if (rows[0]?.n === '0') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
