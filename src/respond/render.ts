@@ -7,7 +7,9 @@ export type Block =
   | { kind: 'paragraph'; text: string }
   | { kind: 'list'; items: string[] }
   | { kind: 'fields'; rows: [label: string, value: string][] }
-  | { kind: 'callout'; text: string };
+  | { kind: 'callout'; text: string; /** HTML border colour; default red (a warning). */ tone?: CalloutTone };
+
+export type CalloutTone = 'red' | 'amber' | 'green';
 
 export interface Doc {
   lang: 'de' | 'en';
@@ -69,7 +71,7 @@ export function renderHtml(doc: Doc): string {
         body.push(`<p>${htmlInline(b.text)}</p>`);
         break;
       case 'callout':
-        body.push(`<p class="callout"><strong>${htmlInline(b.text)}</strong></p>`);
+        body.push(`<p class="callout${b.tone && b.tone !== 'red' ? ` ${b.tone}` : ''}"><strong>${htmlInline(b.text)}</strong></p>`);
         break;
       case 'list':
         body.push(`<ul>${b.items.map((i) => `<li>${htmlInline(i)}</li>`).join('')}</ul>`);
@@ -90,7 +92,7 @@ export function htmlPage(lang: string, title: string, body: string): string {
     '<head><meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title>`,
     '<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.5;padding:0 1rem}',
-    'dt{font-weight:600;margin-top:.6rem}dd{margin-left:1rem}.callout{border-left:4px solid #b00;padding-left:.8rem}',
+    'dt{font-weight:600;margin-top:.6rem}dd{margin-left:1rem}.callout{border-left:4px solid #b00;padding-left:.8rem}.callout.amber{border-color:#c80}.callout.green{border-color:#070}',
     'table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}',
     'dd,li,td{overflow-wrap:anywhere}',
     // Printed (and PDF via Chromium): A4 with page numbers, no heading or label left alone at a page foot.

@@ -224,8 +224,11 @@ describe('plain report from a scan file (no store)', () => {
     expect(de).toContain('ACHTUNG: Dieser Scan wurde abgebrochen');
     expect(de).not.toContain('Nichts Dringendes gefunden');
     expect(doc(input, 'en', 'md')).toContain('Traffic light AMBER: No complete result');
+    expect(doc(input, 'de', 'html')).toContain('<p class="callout amber"><strong>Ampel GELB: Kein vollständiges Ergebnis');
     const complete = reportFromScan({ ...report, interrupted: false });
     expect(doc(complete, 'de', 'md')).toContain('Ampel GRÜN: Nichts Dringendes gefunden');
+    // The HTML light has the verdict's colour: a green verdict is not drawn as a red warning.
+    expect(doc(complete, 'de', 'html')).toContain('<p class="callout green"><strong>Ampel GRÜN: Nichts Dringendes gefunden');
   });
 
   it('a missing, non-JSON or foreign file is a usage error naming the file', () => {

@@ -48,7 +48,7 @@ function verdictBlocks(input: PlainReportInput, findings: readonly PlainFinding[
   const v = verdictOf(findings, input.status);
   const headline = v.light === 'green' || (v.incomplete && findings.length === 0) ? (v.incomplete ? t.noVerdict : t.verdict.green) : t.verdict[v.light];
   const counts = SEVERITY_ORDER.map((s) => `${SEVERITY_LABEL[lang][s]}: ${findings.filter((f) => f.severity === s).length}`).join(' · ');
-  const blocks: Block[] = [{ kind: 'callout', text: `${t.trafficLight} ${t.lightName[v.light]}: ${headline}\n${t.counts}: ${counts}` }];
+  const blocks: Block[] = [{ kind: 'callout', tone: v.light, text: `${t.trafficLight} ${t.lightName[v.light]}: ${headline}\n${t.counts}: ${counts}` }];
   // Said right under the verdict, never only in the details: a partial scan must not read as "all clear".
   if (input.status !== 'finished') blocks.push({ kind: 'callout', text: t.incomplete(input.status) });
   return blocks;
@@ -86,6 +86,7 @@ function breachBlocks(input: PlainReportInput, findings: readonly PlainFinding[]
     { kind: 'heading', text: t.breachHeading },
     { kind: 'paragraph', text: t.breach(exposed.length) },
     { kind: 'paragraph', text: incidentCommand(input, exposed, lang) },
+    { kind: 'paragraph', text: t.incidentHint(input.siteName === undefined) },
     { kind: 'paragraph', text: t.breachNotAdvice },
   ];
 }

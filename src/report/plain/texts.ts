@@ -4,13 +4,15 @@
  * owner; technical steps are marked as the IT service provider's.
  */
 import { SEVERITIES, type Lang, type Severity } from '../../core/types.js';
+import type { CalloutTone } from '../../respond/render.js';
 
-export type Light = 'red' | 'yellow' | 'green';
+/** The traffic light is the HTML callout's tone too. */
+export type Light = CalloutTone;
 
 const DE = {
   title: (who: string) => `Sicherheitsbericht: ${who}`,
-  lightName: { red: 'ROT', yellow: 'GELB', green: 'GRÜN' } as Record<Light, string>,
-  verdict: { red: 'Sofort handeln', yellow: 'Bald beheben', green: 'Nichts Dringendes gefunden' } as Record<Light, string>,
+  lightName: { red: 'ROT', amber: 'GELB', green: 'GRÜN' } as Record<Light, string>,
+  verdict: { red: 'Sofort handeln', amber: 'Bald beheben', green: 'Nichts Dringendes gefunden' } as Record<Light, string>,
   noVerdict: 'Kein vollständiges Ergebnis',
   trafficLight: 'Ampel',
   counts: 'Befunde nach Schweregrad',
@@ -33,6 +35,8 @@ const DE = {
     `${n === 1 ? 'Ein Befund zeigt' : `${n} Befunde zeigen`}, dass Patientendaten ohne Anmeldung erreichbar waren. Dann kann eine Datenpanne vorliegen: ` +
     'Nach Art. 33 DSGVO (Datenschutz-Grundverordnung) muss die Praxis eine Datenpanne innerhalb von 72 Stunden, nachdem sie davon erfahren hat, der Datenschutzaufsicht ihres Bundeslandes melden – außer es besteht voraussichtlich kein Risiko für die Betroffenen. ' +
     'praxiswache führt durch diese Schritte (Einschätzung, Frist, Meldung, Brief an Betroffene):',
+  incidentHint: (land: boolean): string =>
+    `Dabei ist --aware-at der Zeitpunkt, zu dem die Praxis von der Panne erfahren hat: ab dann laufen die 72 Stunden.${land ? ' XX steht für das Kürzel Ihres Bundeslandes (z. B. NI, BY); es bestimmt die zuständige Aufsicht.' : ''}`,
   breachNotAdvice: 'Dies ist eine Information, keine Rechtsberatung. Im Zweifel entscheidet Ihre Datenschutzbeauftragte oder Ihr Datenschutzbeauftragter.',
   findingsHeading: 'Befunde, die wichtigsten zuerst',
   finding: (i: number, n: number, label: string) => `Befund ${i} von ${n} – ${label}`,
@@ -109,8 +113,8 @@ type Texts = typeof DE;
 
 const EN: Texts = {
   title: (who) => `Security report: ${who}`,
-  lightName: { red: 'RED', yellow: 'AMBER', green: 'GREEN' },
-  verdict: { red: 'Act now', yellow: 'Fix soon', green: 'Nothing urgent found' },
+  lightName: { red: 'RED', amber: 'AMBER', green: 'GREEN' },
+  verdict: { red: 'Act now', amber: 'Fix soon', green: 'Nothing urgent found' },
   noVerdict: 'No complete result',
   trafficLight: 'Traffic light',
   counts: 'Findings by severity',
@@ -133,6 +137,8 @@ const EN: Texts = {
     `${n === 1 ? 'One finding shows' : `${n} findings show`} that patient data was reachable without logging in. That may be a personal data breach: ` +
     'under Art. 33 GDPR (General Data Protection Regulation) the practice must notify the supervisory authority of its German Land within 72 hours of becoming aware of a breach, unless it is unlikely to result in a risk to the people concerned. ' +
     'praxiswache walks you through these steps (assessment, deadline, notice, letter to patients):',
+  incidentHint: (land) =>
+    `--aware-at is when the practice became aware of the breach: the 72 hours run from then.${land ? ' XX stands for the code of your German Land (e.g. NI, BY); it decides the competent authority.' : ''}`,
   breachNotAdvice: 'This is information, not legal advice. When in doubt, your data protection officer decides.',
   findingsHeading: 'Findings, most important first',
   finding: (i, n, label) => `Finding ${i} of ${n} – ${label}`,

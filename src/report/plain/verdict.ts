@@ -18,7 +18,7 @@ export function verdictOf(findings: readonly PlainFinding[], status: PlainScanSt
   const incomplete = status !== 'finished';
   const atLeast = (s: Severity): boolean => findings.some((f) => severityRank(f.severity) >= severityRank(s));
   if (atLeast('high') || findings.some((f) => f.personalData)) return { light: 'red', incomplete };
-  if (atLeast('low') || incomplete) return { light: 'yellow', incomplete };
+  if (atLeast('low') || incomplete) return { light: 'amber', incomplete };
   return { light: 'green', incomplete };
 }
 
