@@ -73,15 +73,7 @@ export function reportFromScan(report: ScanReport): PlainReportInput {
     targets: report.targets,
     hostCount: report.hosts.length,
     openPortCount: openPortCount(report),
-    findings: report.findings.map((f) => ({
-      checkId: f.checkId,
-      severity: f.severity,
-      host: f.host,
-      port: f.port,
-      title: f.title,
-      evidence: f.evidence,
-      personalData: f.personalData,
-    })),
+    findings: report.findings,
     skipped: report.skippedChecks ?? [],
     changes: 'file',
   };

@@ -85,17 +85,8 @@ export async function loadStoredReport(store: Store, choice: StoredScanChoice): 
     targets: JSON.parse(scan.targets_json) as string[],
     hostCount: scan.host_count,
     openPortCount: scan.port_count,
-    findings: findings.map((f) => ({
-      checkId: f.checkId,
-      severity: f.severity,
-      host: f.host,
-      port: f.port,
-      title: f.title,
-      evidence: f.evidence,
-      personalData: f.personalData,
-      findingId: f.id,
-      firstSeenAt: f.firstSeenAt,
-    })),
+    // Whole rows: the document prints only title, evidence, address and history of each.
+    findings: findings.map((f) => ({ ...f, findingId: f.id })),
     skipped: null,
     changes: await comparison(store, scan, site),
   };

@@ -4,22 +4,14 @@
  * Only what was stored is here: titles, masked evidence, addresses and counts, never banners,
  * products or anything else a host sent.
  */
-import type { Severity } from '../../core/types.js';
+import type { Finding } from '../../core/types.js';
 import type { Deviation } from '../../watch/deviations.js';
 import type { FindingSnapshot, PortSnapshot } from '../../store/snapshot.js';
 
 export type PlainScanStatus = 'finished' | 'interrupted' | 'running';
 
-export interface PlainFinding {
-  checkId: string;
-  severity: Severity;
-  host: string;
-  port: number;
-  /** As stored (the scan's language); the catalogue title wins when the check is known. */
-  title: string;
-  /** Masked proof exactly as stored. */
-  evidence: string;
-  personalData: boolean;
+/** A finding as stored (title in the scan's language; the catalogue title wins when the check is known). */
+export interface PlainFinding extends Omit<Finding, 'key'> {
   /** Store only: the stable finding id that `incident open --finding` takes. */
   findingId?: number;
   /** Store only: when this exposure was first seen. */
