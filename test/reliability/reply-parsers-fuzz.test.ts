@@ -97,7 +97,7 @@ describe(`reply parsers under fuzz (seed ${SEED}, ${CASES} cases)`, () => {
 
   it('HTTP: a session against a mutating server ends with a reply or null, never a throw', async () => {
     const rnd = prng(SEED ^ 0x4321);
-    let current = Buffer.alloc(0);
+    let current: Buffer = Buffer.alloc(0);
     const server = await track(startTcpServer(HOST, (s) => s.once('data', () => s.end(current))));
     const target = { host: HOST, port: server.port, service: { name: 'http', tls: false } };
     const ctx = checkContext({ timeoutMs: 400, maxBytes: 4096 });
@@ -133,7 +133,7 @@ describe(`MySQL greeting under fuzz (seed ${SEED}, ${SESSIONS} sessions)`, () =>
   it('a mutated greeting never throws out of the check and never yields a finding', async () => {
     const rnd = prng(SEED ^ 0x7777);
     const seeds = [mysqlGreeting()];
-    let current = Buffer.alloc(0);
+    let current: Buffer = Buffer.alloc(0);
     // The server greets with a mutant and hangs up on whatever the client answers: no login can succeed.
     const server = await track(startTcpServer(HOST, (s) => {
       s.write(current);
