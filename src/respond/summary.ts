@@ -47,10 +47,13 @@ export function missingNoticeLines(missing: readonly MissingItem[], lang: Lang):
 }
 
 const HOURS_PER_DAY = 24;
-/** Up to two days an hour count reads well; beyond that days and hours do. */
-const HOURS_ONLY_UP_TO = 48;
+/**
+ * Within the 72-hour clock hours are the unit (and the time left never exceeds it, so German never
+ * needs the nominative "Tage"); beyond it, long overdue, days and hours read better.
+ */
+const HOURS_ONLY_UP_TO = 72;
 
-/** A span of hours for the screen: "5,5 Std." / "5.5 h", or "965 Tagen 10 Std." / "965 days 10 h" beyond 48 h. */
+/** A span of hours for the screen: "5,5 Std." / "5.5 h", or "965 Tagen 10 Std." / "965 days 10 h" beyond 72 h. */
 export function formatSpan(hours: number, lang: Lang): string {
   if (hours <= HOURS_ONLY_UP_TO) {
     const n = hours.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
@@ -58,7 +61,7 @@ export function formatSpan(hours: number, lang: Lang): string {
   }
   const days = Math.floor(hours / HOURS_PER_DAY);
   const rest = String(Math.floor(hours - days * HOURS_PER_DAY));
-  // German: "seit 965 Tagen" (dative); always more than one day here.
+  // German: only ever after "seit" (overdue), hence the dative "Tagen"; always more than one day here.
   return pick(lang, `${String(days)} Tagen ${rest} Std.`, `${String(days)} days ${rest} h`);
 }
 

@@ -6,16 +6,17 @@ import { formatSpan, missingNoticeLines } from '../../src/respond/summary.js';
 import { cli } from './cli-harness.js';
 
 describe('formatSpan', () => {
-  it('keeps hours up to 48 h, in the number format of the language', () => {
+  it('keeps hours up to 72 h (the whole clock), in the number format of the language', () => {
     expect(formatSpan(5.5, 'de')).toBe('5,5 Std.');
     expect(formatSpan(5.5, 'en')).toBe('5.5 h');
     expect(formatSpan(48, 'en')).toBe('48 h');
+    expect(formatSpan(72, 'de')).toBe('72 Std.');
   });
 
-  it('switches to days and hours beyond 48 h', () => {
+  it('switches to days and hours beyond 72 h', () => {
     expect(formatSpan(23170.2, 'de')).toBe('965 Tagen 10 Std.');
     expect(formatSpan(23170.2, 'en')).toBe('965 days 10 h');
-    expect(formatSpan(48.1, 'en')).toBe('2 days 0 h');
+    expect(formatSpan(72.1, 'en')).toBe('3 days 0 h');
   });
 });
 

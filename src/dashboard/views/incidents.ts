@@ -24,9 +24,7 @@ export function deadlineText(d: DeadlineState | null, lang: Lang): Markup {
     state = pick(lang, `seit ${formatSpan(-d.hoursLeft, lang)} überfällig`, `overdue by ${formatSpan(-d.hoursLeft, lang)}`);
     css = 'warn';
   } else {
-    // At most 72 hours remain: counted in hours, the unit of the deadline itself.
-    const hours = d.hoursLeft.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 });
-    state = pick(lang, `noch ${hours} Std.`, `${hours} h left`);
+    state = pick(lang, `noch ${formatSpan(d.hoursLeft, lang)}`, `${formatSpan(d.hoursLeft, lang)} left`);
   }
   return html`${d.display[lang]} · <span class="${css}">${state}</span>`;
 }
