@@ -85,7 +85,7 @@ describe('praxiswache report (CLI)', () => {
     expect(html).toContain('<dd>Directory listing of patient documents reachable without authentication</dd>');
     expect(html).toContain(`--finding ${String(listingId)}`);
     expect(html).toContain(`Scan number</dt><dd>${scanId}</dd>`);
-    expect(html).toContain('No comparison: this is the first complete scan of this site.');
+    expect(html).toContain('No comparison: there is no earlier complete scan of this site yet.');
     expectNoLabContent(html, scan.findings.map((f) => f.evidence));
   });
 

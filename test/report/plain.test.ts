@@ -14,6 +14,7 @@ import { buildPlainReport, loadStoredReport, readScanFile, reportFromScan, type 
 import { formatReport } from '../../src/report/index.js';
 import { render } from '../../src/respond/render.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { BACKENDS } from '../store/backends.js';
 
 const HOST = '127.63.0.1';
 const OTHER = '127.63.0.2';
@@ -59,25 +60,10 @@ const EXPOSED = [
 ];
 
 let dir: string;
-let store: Store;
-const ids = { baseline: 0, exposed: 0, interrupted: 0 };
-
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'praxiswache-plain-'));
-  store = await openStore({ data: dir });
-  const site = await store.sites.add({
-    name: SITE, land: 'NI', targets: [HOST, OTHER], ports: null, contacts: { emails: [], webhooks: [] },
-    language: 'de', schedule: 'every 24h', remindAfterHours: 24,
-  });
-  ids.baseline = await store.saveScan(site.id, scan('2026-03-01T08:00:00Z', { ports: [443, 8443], findings: [tlsWeak] }));
-  await store.baselines.approve(site.id, ids.baseline, 'dsb', null, new Date('2026-03-01T09:00:00Z'));
-  ids.exposed = await store.saveScan(site.id, scan('2026-03-01T10:00:00Z', { ports: [441, 443, 3389, 8080], findings: EXPOSED }));
-  ids.interrupted = await store.saveScan(site.id, scan('2026-03-02T08:00:00Z', {
-    ports: [441], findings: [EXPOSED[1]!], interrupted: true,
-  }));
 });
-afterAll(async () => {
-  await store?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -87,7 +73,31 @@ function expectNothingFromHosts(text: string): void {
   expect(text).not.toContain(CANARY);
 }
 
-describe('plain report from the store', () => {
+describe.each(BACKENDS)('plain report from the store ($name)', (backend) => {
+  let store: Store;
+  let stop: () => Promise<void>;
+  const ids = { baseline: 0, exposed: 0, interrupted: 0 };
+
+  beforeAll(async () => {
+    const started = await backend.start();
+    stop = started.stop;
+    store = await openStore(started.options);
+    const site = await store.sites.add({
+      name: SITE, land: 'NI', targets: [HOST, OTHER], ports: null, contacts: { emails: [], webhooks: [] },
+      language: 'de', schedule: 'every 24h', remindAfterHours: 24,
+    });
+    ids.baseline = await store.saveScan(site.id, scan('2026-03-01T08:00:00Z', { ports: [443, 8443], findings: [tlsWeak] }));
+    await store.baselines.approve(site.id, ids.baseline, 'dsb', null, new Date('2026-03-01T09:00:00Z'));
+    ids.exposed = await store.saveScan(site.id, scan('2026-03-01T10:00:00Z', { ports: [441, 443, 3389, 8080], findings: EXPOSED }));
+    ids.interrupted = await store.saveScan(site.id, scan('2026-03-02T08:00:00Z', {
+      ports: [441], findings: [EXPOSED[1]!], interrupted: true,
+    }));
+  }, 120_000);
+  afterAll(async () => {
+    await store?.close();
+    await stop?.();
+  });
+
   it('German: verdict first, findings worst first, explained, with where, since when and the breach pointer', async () => {
     const input = await loadStoredReport(store, { scanId: ids.exposed });
     const md = doc(input, 'de', 'md');
@@ -186,6 +196,21 @@ describe('plain report from the store', () => {
     await expect(loadStoredReport(store, { site: other.name, scanId: ids.exposed })).rejects.toThrow(/does not belong to site "andere-praxis"/);
     await expect(loadStoredReport(store, { site: other.name })).rejects.toThrow(/has no scans yet/);
     await expect(loadStoredReport(store, {})).rejects.toThrow(/name the site/);
+  });
+
+  it('a scan that never finished (its runner died) is incomplete too, with no end time', async () => {
+    const site = await store.sites.add({
+      name: 'praxis-laufend', land: 'HH', targets: [HOST], ports: null, contacts: { emails: [], webhooks: [] },
+      language: 'de', schedule: 'every 24h', remindAfterHours: 24,
+    });
+    await store.scans.begin(site.id, [HOST], '2026-03-03T08:00:00Z');
+    const md = doc(await loadStoredReport(store, { site: 'praxis-laufend' }), 'de', 'md');
+    expect(md).toContain('Ampel GELB: Kein vollständiges Ergebnis');
+    expect(md).toContain('ACHTUNG: Dieser Scan ist noch nicht beendet');
+    expect(md).toContain('**Status:** NICHT BEENDET – Ergebnis unvollständig');
+    expect(md).toContain('kein Ende gespeichert');
+    expect(md).toContain('Kein Vergleich: Es gibt noch keinen früheren vollständigen Scan');
+    expect(md).not.toContain('Nichts Dringendes gefunden');
   });
 });
 

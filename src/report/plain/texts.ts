@@ -71,7 +71,7 @@ const DE = {
   findingMilder: (label: string, title: string, where: string) => `Weniger schwer (jetzt ${label}): ${title} an ${where}`,
   noComparison: {
     file: 'Kein Vergleich: Der Bericht wurde aus einer Scan-Datei erstellt, ohne gespeicherten Verlauf.',
-    'first-scan': 'Kein Vergleich: Dies ist der erste vollständige Scan dieses Standorts.',
+    'first-scan': 'Kein Vergleich: Es gibt noch keinen früheren vollständigen Scan dieses Standorts.',
     'no-site': 'Kein Vergleich: Dieser Scan gehört zu keinem Standort.',
     'is-baseline': 'Dieser Scan ist der freigegebene Stand selbst: Nichts zu vergleichen.',
   },
@@ -172,7 +172,7 @@ const EN: Texts = {
   findingMilder: (label, title, where) => `Less severe (now ${label}): ${title} at ${where}`,
   noComparison: {
     file: 'No comparison: the report was made from a scan file, without stored history.',
-    'first-scan': 'No comparison: this is the first complete scan of this site.',
+    'first-scan': 'No comparison: there is no earlier complete scan of this site yet.',
     'no-site': 'No comparison: this scan belongs to no site.',
     'is-baseline': 'This scan is the approved state itself: nothing to compare.',
   },
