@@ -30,7 +30,7 @@ const finding = (f: Partial<Finding> & Pick<Finding, 'checkId' | 'severity' | 'p
   host: HOST, title: `stored title of ${f.checkId}`, evidence: `evidence of ${f.checkId}`, personalData: false, key: `/${CANARY}-key/`, ...f,
 });
 
-function scan(at: string, opts: { ports: number[]; findings: Finding[]; interrupted?: boolean }): ScanReport {
+function scan(at: string, opts: { ports: number[]; findings: Finding[]; interrupted?: boolean; host?: string }): ScanReport {
   return {
     scanner: { name: 'praxiswache', version: '0.1.0' },
     startedAt: at,
@@ -38,7 +38,7 @@ function scan(at: string, opts: { ports: number[]; findings: Finding[]; interrup
     targets: [HOST, OTHER],
     interrupted: opts.interrupted ?? false,
     hosts: [{
-      address: HOST,
+      address: opts.host ?? HOST,
       hostname: `${CANARY}-hostname.example`,
       ports: opts.ports.map((port) => ({
         port, protocol: 'tcp' as const, state: 'open' as const,
@@ -211,6 +211,27 @@ describe.each(BACKENDS)('plain report from the store ($name)', (backend) => {
     expect(md).toContain('kein Ende gespeichert');
     expect(md).toContain('Kein Vergleich: Es gibt noch keinen früheren vollständigen Scan');
     expect(md).not.toContain('Nichts Dringendes gefunden');
+  });
+
+  it('without an approved baseline: compared with the previous finished scan, better and worse both named', async () => {
+    const site = await store.sites.add({
+      name: 'praxis-ohne-freigabe', land: 'HB', targets: [OTHER], ports: null, contacts: { emails: [], webhooks: [] },
+      language: 'de', schedule: 'every 24h', remindAfterHours: 24,
+    });
+    const at = (f: Finding): Finding => ({ ...f, host: OTHER });
+    const first = await store.saveScan(site.id, { ...scan('2026-03-04T08:00:00Z', { host: OTHER, ports: [441, 443], findings: [at(EXPOSED[0]!), at({ ...tlsWeak, severity: 'high' })] }), targets: [OTHER] });
+    const second = await store.saveScan(site.id, { ...scan('2026-03-05T08:00:00Z', { host: OTHER, ports: [443, 3389], findings: [at(tlsWeak), at(EXPOSED[4]!)] }), targets: [OTHER] });
+    const input = await loadStoredReport(store, { site: site.name });
+    expect(input.scanId).toBe(second);
+    const md = doc(input, 'de', 'md');
+    expect(md).toContain(`Verglichen mit dem vorigen vollständigen Scan (Nr. ${first}`);
+    expect(md).toContain(`Neu erreichbar: ${OTHER}:3389 (http)`);
+    expect(md).toContain(`Neuer Befund (INFO): Windows-Remotedesktop (RDP) erreichbar an ${OTHER}:3389`);
+    expect(md).toContain(`Nicht mehr erreichbar: ${OTHER}:441`);
+    expect(md).toContain(`Behoben: Verzeichnisliste mit Patientendokumenten ohne Anmeldung erreichbar an ${OTHER}:441`);
+    expect(md).toContain(`Weniger schwer (jetzt MITTEL): Schwache TLS-Konfiguration`);
+    expect(md).toContain('Ampel GELB: Bald beheben');
+    expectNothingFromHosts(md);
   });
 });
 
