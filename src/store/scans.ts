@@ -17,6 +17,11 @@ export function currentRunner(): string {
   return `${hostname()}:${process.pid}`;
 }
 
+/** A failure's message may quote the peer: only that the check failed is kept. */
+function storableSkip(s: { checkId: string; reason: string }): { checkId: string; reason: string } {
+  return { checkId: s.checkId, reason: /^(checks )?failed\b/.test(s.reason) ? 'failed' : s.reason };
+}
+
 export class ScanRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -35,6 +40,7 @@ export class ScanRepository {
         port_count: 0,
         finding_count: 0,
         note: null,
+        skipped_checks_json: null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -57,6 +63,7 @@ export class ScanRepository {
           port_count: portCount,
           finding_count: findingCount,
           note: report.interrupted ? 'stopped before the end: results are partial' : null,
+          skipped_checks_json: JSON.stringify((report.skippedChecks ?? []).map(storableSkip)),
         })
         .where('id', '=', scanId)
         .execute();

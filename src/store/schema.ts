@@ -43,6 +43,8 @@ export interface ScansTable {
   finding_count: number;
   /** Why the scan is interrupted, when it is. */
   note: string | null;
+  /** JSON [{checkId, reason}] of checks not run; NULL for scans stored before it was recorded. */
+  skipped_checks_json: string | null;
 }
 
 export interface HostsTable {

@@ -89,9 +89,12 @@ describe.each(BACKENDS)('plain report from the store ($name)', (backend) => {
     ids.baseline = await store.saveScan(site.id, scan('2026-03-01T08:00:00Z', { ports: [443, 8443], findings: [tlsWeak] }));
     await store.baselines.approve(site.id, ids.baseline, 'dsb', null, new Date('2026-03-01T09:00:00Z'));
     ids.exposed = await store.saveScan(site.id, scan('2026-03-01T10:00:00Z', { ports: [441, 443, 3389, 8080], findings: EXPOSED }));
-    ids.interrupted = await store.saveScan(site.id, scan('2026-03-02T08:00:00Z', {
-      ports: [441], findings: [EXPOSED[1]!], interrupted: true,
-    }));
+    const cut = scan('2026-03-02T08:00:00Z', { ports: [441], findings: [EXPOSED[1]!], interrupted: true });
+    cut.skippedChecks = [
+      { checkId: 'db.mysql.no-auth', reason: 'safe mode: the check logs in or queries data' },
+      { checkId: 'db.redis.no-auth', reason: `failed: server said ${CANARY}-error` },
+    ];
+    ids.interrupted = await store.saveScan(site.id, cut);
   }, 120_000);
   afterAll(async () => {
     await store?.close();
@@ -181,8 +184,20 @@ describe.each(BACKENDS)('plain report from the store ($name)', (backend) => {
     const en = doc(input, 'en', 'md');
     expect(en).toContain('ATTENTION: this scan was stopped before it finished');
     expect(en).toContain('INTERRUPTED – result incomplete');
-    // The store keeps no list of skipped checks, and the report says so instead of "all ran".
-    expect(en).toContain('praxiswache does not store which checks were left out');
+    // The store keeps the skipped checks, but never a failure's own words (they may quote the peer).
+    expect(de).toMatch(/\(db\.mysql\.no-auth\): im sicheren Modus \(--safe\) ausgelassen/);
+    expect(en).toMatch(/\(db\.redis\.no-auth\): could not be run/);
+    expectNothingFromHosts(de);
+    const row = await store.scans.get(ids.interrupted);
+    expect(row?.skipped_checks_json).not.toContain(CANARY);
+  });
+
+  it('a scan stored before skipped checks were recorded says so instead of "all ran"', async () => {
+    expect(doc(await loadStoredReport(store, { scanId: ids.exposed }), 'en', 'md')).not.toContain('older version');
+    await store.db.updateTable('scans').set({ skipped_checks_json: null }).where('id', '=', ids.exposed).execute();
+    const older = await loadStoredReport(store, { scanId: ids.exposed });
+    expect(older.skipped).toBeNull();
+    expect(doc(older, 'en', 'md')).toContain('This scan was stored by an older version, which did not yet record the checks left out');
   });
 
   it('unknown site or scan, or a scan of another site: usage errors naming it', async () => {

@@ -87,7 +87,7 @@ export async function loadStoredReport(store: Store, choice: StoredScanChoice): 
     openPortCount: scan.port_count,
     // Whole rows: the document prints only title, evidence, address and history of each.
     findings: findings.map((f) => ({ ...f, findingId: f.id })),
-    skipped: null,
+    skipped: scan.skipped_checks_json === null ? null : (JSON.parse(scan.skipped_checks_json) as { checkId: string; reason: string }[]),
     changes: await comparison(store, scan, site),
   };
 }

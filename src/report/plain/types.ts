@@ -46,7 +46,7 @@ export interface PlainReportInput {
   hostCount: number;
   openPortCount: number;
   findings: PlainFinding[];
-  /** null: not recorded (the store keeps no list of skipped checks). */
+  /** null: not recorded (scans stored before the store kept the list). */
   skipped: { checkId: string; reason: string }[] | null;
   changes: PlainChanges | NoComparison;
 }
