@@ -87,4 +87,4 @@ th{background:#f0f3f6}.sev{font-weight:600;padding:0 .3rem;border-radius:3px}
 .sev-low{background:#cde}.sev-info{background:#eee}.warn{color:#8b0000;font-weight:600}.ok{color:#1e6b2e}
 .box{border-left:4px solid #8b0000;padding:.2rem .8rem;margin:1rem 0}dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
 dt{font-weight:600}dd{margin:0}form.login{display:grid;gap:.6rem;max-width:20rem}input{font:inherit;padding:.3rem}
-button{font:inherit;padding:.3rem .8rem}.error{color:#8b0000}pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}`;
+button{font:inherit;padding:.3rem .8rem}form.change{display:grid;gap:.5rem;max-width:45rem;margin-bottom:1.5rem}.error{color:#8b0000}pre{background:#f4f4f4;padding:.5rem;overflow-x:auto}`;

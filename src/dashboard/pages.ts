@@ -11,6 +11,7 @@ import { pageContext, sendError } from './context.js';
 import { siteDetail, siteSummaries } from './data.js';
 import { STYLESHEET } from './html.js';
 import { documentCsp } from './security.js';
+import { incidentForms, openIncidentForm } from './views/incident-forms.js';
 import { incidentListPage, incidentPage } from './views/incidents.js';
 import { overviewPage } from './views/overview.js';
 import { sitePage } from './views/site.js';
@@ -57,7 +58,8 @@ export function registerPages(app: FastifyInstance, deps: PageDeps): void {
     const id = idParam(request);
     const detail = id === undefined ? undefined : await siteDetail(store, id);
     if (!detail) return sendError(request, reply, 404, 'notFound', deps.lang);
-    return sendHtml(reply, sitePage(pageContext(request, deps.lang), detail));
+    const ctx = pageContext(request, deps.lang);
+    return sendHtml(reply, sitePage(ctx, detail, openIncidentForm(ctx, detail)));
   });
 
   app.get('/incidents', async (request, reply) => sendHtml(reply, incidentListPage(pageContext(request, deps.lang), await service.list())));
@@ -65,7 +67,8 @@ export function registerPages(app: FastifyInstance, deps: PageDeps): void {
   app.get('/incidents/:id', async (request, reply) => {
     const incident = await incidentParam(request, service);
     if (!incident) return sendError(request, reply, 404, 'notFound', deps.lang);
-    return sendHtml(reply, incidentPage(pageContext(request, deps.lang), incident));
+    const ctx = pageContext(request, deps.lang);
+    return sendHtml(reply, incidentPage(ctx, incident, incidentForms(ctx, incident)));
   });
 
   // The documents exactly as `incident notice --format html` writes them, drafts included.

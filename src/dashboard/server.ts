@@ -15,6 +15,7 @@ import { IncidentService } from '../respond/service.js';
 import type { Store } from '../store/store.js';
 import { registerApi } from './api.js';
 import { registerAuth, type AuthOptions } from './auth.js';
+import { registerIncidentForms } from './incident-forms.js';
 import { registerPages } from './pages.js';
 import { sendError } from './context.js';
 
@@ -38,6 +39,7 @@ export async function buildDashboard(opts: DashboardOptions): Promise<FastifyIns
   const service = new IncidentService(opts.store, opts.now ? { now: opts.now } : {});
   registerPages(app, { store: opts.store, service, lang: opts.lang });
   registerApi(app, { store: opts.store, service, lang: opts.lang });
+  registerIncidentForms(app, { store: opts.store, service, lang: opts.lang });
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404, 'notFound', opts.lang));
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {

@@ -49,7 +49,8 @@ ${incidents.map(
   return page(ctx, t('incidents'), body, '/incidents');
 }
 
-export function incidentPage(ctx: PageContext, i: Incident): string {
+/** `forms`: the change forms below the content (views/incident-forms.ts). */
+export function incidentPage(ctx: PageContext, i: Incident, forms: Markup = html``): string {
   const t = (k: Parameters<typeof word>[0]): string => word(k, ctx.lang);
   const lang = ctx.lang;
   const noticeMissing = art33Missing(i);
@@ -72,6 +73,7 @@ export function incidentPage(ctx: PageContext, i: Incident): string {
 <li><a href="${link(ctx, `/incidents/${i.id}/letter-art34`)}">${t('letterArt34')}</a>${draft(letter.missing.length)}</li></ul>
 ${noticeMissing.length > 0 ? html`<p>${t('stillMissing')} ${i.id}):</p><pre>${missingNoticeLines(noticeMissing, lang).join('\n')}</pre>` : ''}
 <h2>${t('linkedFindings')} (${i.findings.length})</h2>
-<ul>${i.findings.map((f) => html`<li>#${f.id} ${f.title} · ${f.checkId} ${f.host}:${f.port}</li>`)}</ul>`;
+<ul>${i.findings.map((f) => html`<li>#${f.id} ${f.title} · ${f.checkId} ${f.host}:${f.port}</li>`)}</ul>
+${forms}`;
   return page(ctx, `#${i.id} ${i.title}`, body, `/incidents/${i.id}`);
 }

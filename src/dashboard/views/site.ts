@@ -1,10 +1,11 @@
 /** One site: open findings with their masked evidence, deviations from the baseline, recent scans. */
 import type { SiteDetail } from '../data.js';
-import { html, page, when, type PageContext } from '../html.js';
+import { html, page, when, type Markup, type PageContext } from '../html.js';
 import { deviationKindText, scanStatusText, word } from '../texts.js';
 import { scanState, severityBadge } from './common.js';
 
-export function sitePage(ctx: PageContext, d: SiteDetail): string {
+/** `forms`: the change forms below the content (views/incident-forms.ts). */
+export function sitePage(ctx: PageContext, d: SiteDetail, forms: Markup = html``): string {
   const t = (k: Parameters<typeof word>[0]): string => word(k, ctx.lang);
   const findings =
     d.openFindings.length === 0
@@ -37,6 +38,7 @@ ${findings}
 <h2>${t('deviations')}${d.deviations ? ` (${d.deviations.length})` : ''}</h2>
 ${baseline}${deviations}
 <h2>${t('lastScans')}</h2>
-${scans}`;
+${scans}
+${forms}`;
   return page(ctx, `${t('site')} ${d.site.name}`, body, `/sites/${d.site.id}`);
 }
