@@ -27,7 +27,7 @@ export interface DashboardOptions extends AuthOptions {
   log?: (line: string) => void;
 }
 
-/** Bodies are two short form fields; anything larger is refused before it is parsed. */
+/** Bodies are a few short form fields; anything larger is refused before it is parsed. */
 const BODY_LIMIT = 16 * 1024;
 
 export async function buildDashboard(opts: DashboardOptions): Promise<FastifyInstance> {

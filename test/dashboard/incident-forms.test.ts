@@ -183,6 +183,33 @@ describe('changing an incident on its page', () => {
     expect(comparable(await service.get(id))).toEqual(before);
   });
 
+  it('a late notification needs the reasons for the delay; resaving the page records no follow-up', async () => {
+    const id = await openIncident({ discoveredAt: new Date('2024-05-29T08:00:00Z'), awareAt: new Date('2024-05-29T08:00:00Z') });
+    const details = {
+      controller: 'Praxis Dr. Beispiel, Celle', nature: 'Befundordner ohne Anmeldung lesbar', subjectCategories: ['Patienten'], subjectsApprox: 1200,
+      recordCategories: ['Befunde'], recordsApprox: 3400, contact: 'DSB, dsb@praxis.example', consequences: 'Offenlegung', measures: 'Port geschlossen',
+    };
+    await service.update(id, { details }, 'anna');
+    const fields = { awareAt: '2024-05-29T10:00', awareDecidedBy: 'anna', notifiedAuthorityAt: '2024-06-03T11:00', notifiedPatientsAt: '', delayReasons: '' };
+    const before = comparable(await service.get(id));
+    const late = await post(`/incidents/${id}/timeline`, fields);
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('mehr als 72 Stunden nach Kenntnis gemeldet');
+    expect(comparable(await service.get(id))).toEqual(before);
+
+    const ok = await post(`/incidents/${id}/timeline`, { ...fields, delayReasons: 'Urlaub <b>der</b> DSB' });
+    expect(ok.statusCode).toBe(303);
+    const done = await service.get(id);
+    expect(done.timeline.notifiedAuthorityAt).toBe('2024-06-03T09:00:00.000Z');
+    expect(done.delayReasons).toBe('Urlaub <b>der</b> DSB');
+    expect(done.history.slice(-2)).toMatchObject([{ kind: 'updated', author: DPO }, { kind: 'authority-notified', author: DPO }]);
+    const page = (await app.inject({ url: `/incidents/${id}`, cookies })).body;
+    expect(page).toContain('Urlaub &lt;b&gt;der&lt;/b&gt; DSB</textarea>');
+    const resaved = await post(`/incidents/${id}/timeline`, { ...fields, delayReasons: 'Urlaub <b>der</b> DSB' });
+    expect(resaved.statusCode).toBe(303);
+    expect((await service.get(id)).authorityNotifications).toHaveLength(1);
+  });
+
   it('closes the incident, with the user in the history; a closed incident offers no forms', async () => {
     const id = await openIncident();
     const res = await post(`/incidents/${id}/close`, { closedAt: '2024-06-03T11:45' });
