@@ -119,6 +119,36 @@ describe.skipIf(!found)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('changes an incident through its forms: Chromium’s own posts pass the Origin and token checks', async () => {
+    const context = await (browser as Browser).newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await page.goto(`${url}login`);
+    await page.fill('input[name="user"]', USER);
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(url);
+    await page.click('nav >> text=Datenpannen');
+    await page.click('text=Befunde über Port 441 lesbar');
+    await page.waitForURL(/\/incidents\/\d+$/);
+    const incidentUrl = page.url();
+
+    // Refused: DPC 3 for health data without the reason; the page says why and keeps the input.
+    await page.fill('input[name="dpc"]', '3');
+    await page.selectOption('select[name="category"]', 'sensitive');
+    await page.click('form[action$="/assess"] button[type="submit"]');
+    expect(await page.locator('p.error').textContent()).toContain('bitte die Begründung angeben');
+    expect(await page.inputValue('input[name="dpc"]')).toBe('3');
+
+    await page.goto(incidentUrl);
+    await page.fill('input[name="notifiedPatientsAt"]', '2024-06-03T12:00');
+    await page.click('form[action$="/timeline"] button[type="submit"]');
+    await page.waitForURL(incidentUrl);
+    expect(await page.locator('dt:has-text("Patienten informiert") + dd').textContent()).toBe('03.06.2024, 12:00 MESZ');
+    expect(await page.inputValue('input[name="notifiedPatientsAt"]')).toBe('2024-06-03T12:00');
+    await context.close();
+  });
+
   it('passes its own scan: `praxiswache scan` of the running dashboard finds nothing at or above low', async () => {
     const { port, hostname } = new URL(url);
     const scan = spawn(process.execPath, [MAIN, 'scan', hostname, '-p', port, '--format', 'json', '--fail-on', 'low', '-q'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
