@@ -21,6 +21,7 @@ const GERMAN: readonly (readonly [RegExp, string])[] = [
   [/^an incident cannot be closed before it was discovered/, 'Ein Vorfall kann nicht vor seiner Entdeckung abgeschlossen werden.'],
   [/^incident (\d+) is already closed/, 'Vorfall $1 ist bereits abgeschlossen.'],
   [/^no finding (\d+)/, 'Befund $1 gibt es nicht.'],
+  [/^"(.*)" is not a valid finding id/, 'Befund „$1“ gibt es nicht.'],
   [/^--dpc must lie between 1 and 4 \(got (.*)\)$/, 'Der DPC muss zwischen 1 und 4 liegen (angegeben: $1).'],
   [/^the adjusted DPC score must lie between 1 and 4 \(got (.*)\)$/, 'Der angepasste DPC muss zwischen 1 und 4 liegen (ergibt: $1).'],
   [/^DPC (\S+) differs from the base score (\S+) of "(\w+)" data/, 'DPC $1 weicht vom Grundwert $2 der Kategorie „$3“ ab: bitte die Begründung angeben.'],

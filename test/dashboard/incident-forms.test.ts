@@ -94,6 +94,14 @@ describe('opening an incident from a site page', () => {
     expect((await service.list()).length).toBe(before);
   });
 
+  it('refuses a finding that does not exist and opens nothing', async () => {
+    const before = (await service.list()).length;
+    const res = await post(`/sites/${seeded.siteId}/incidents`, { title: 'x', finding: [String(seeded.findingId), '99999'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Befund 99999 gibt es nicht.');
+    expect((await service.list()).length).toBe(before);
+  });
+
   it('escapes a hostile time in the echoed message', async () => {
     const res = await post(`/sites/${seeded.siteId}/incidents?lang=en`, { title: 'x', awareAt: '"><img src=x onerror=alert(1)>' });
     expect(res.statusCode).toBe(400);
