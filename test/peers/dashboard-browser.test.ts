@@ -41,8 +41,13 @@ describe.skipIf(!found)('dashboard in Chromium', () => {
     expect(url, serverOutput).toBe(`http://${HOST}:${port}/`);
     browser = await chromium.launch({
       executablePath: findBinary('chromium'),
-      // Chromium's sandbox refuses to run as root (CI runs as root).
-      args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+      args: [
+        // Only the dashboard's own address may be reached: no background fetches, no name lookups.
+        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+        `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE ${HOST}`,
+        // Chromium's sandbox refuses to run as root (CI runs as root).
+        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ],
       timeout: 60_000,
     });
   });
