@@ -72,7 +72,8 @@ export class IncidentService {
       land = normaliseLand(input.land);
     }
     const now = this.now();
-    const discoveredAt = input.discoveredAt ?? now;
+    // "Aware since 09:00", opened at 09:20: discovery cannot have been after awareness.
+    const discoveredAt = input.discoveredAt ?? (input.awareAt && input.awareAt < now ? input.awareAt : now);
     validateTimeline({ discoveredAt, awareAt: input.awareAt ?? null, notifiedAuthorityAt: null, notifiedPatientsAt: null, closedAt: null });
     const details = input.details ?? {};
     validateDetails(details);

@@ -77,6 +77,13 @@ describe('opening an incident from a site page', () => {
     expect(comparable(made)).toEqual(comparable(twin));
   });
 
+  it('an empty discovery time with an earlier awareness takes the awareness as discovery, as the CLI does', async () => {
+    const res = await post(`/sites/${seeded.siteId}/incidents`, { title: 'Nur Kenntnisnahme', discoveredAt: '', awareAt: '2024-06-03T09:30' });
+    expect(res.statusCode, res.body).toBe(303);
+    const made = await service.get(Number(/^\/incidents\/(\d+)$/.exec(res.headers.location as string)?.[1]));
+    expect(made.timeline).toMatchObject({ discoveredAt: '2024-06-03T07:30:00.000Z', awareAt: '2024-06-03T07:30:00.000Z' });
+  });
+
   it('keeps ?lang=en on the redirect', async () => {
     const res = await post(`/sites/${seeded.siteId}/incidents?lang=en`, { title: 'English' });
     expect(res.statusCode).toBe(303);

@@ -123,8 +123,7 @@ export function register(program: Command): void {
     .addHelpText('after', `${TIME_HELP}Example:\n  praxiswache incident open --site praxis-celle --title "Befunde über Port 444 offen" --finding 31 --aware-at 2024-03-29T10:00\n`)
     .action(async (o: Flags) => {
       const awareAt = parseTime(str(o.awareAt), '--aware-at');
-      // "Aware since 09:00", opened at 09:20: discovery cannot have been after awareness.
-      const discoveredAt = parseTime(str(o.discoveredAt), '--discovered-at') ?? (awareAt && awareAt < new Date() ? awareAt : undefined);
+      const discoveredAt = parseTime(str(o.discoveredAt), '--discovered-at');
       const id = await withService(o, (s) =>
         s.open(
           {
