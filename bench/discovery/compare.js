@@ -41,7 +41,8 @@ function viaDriver(hosts, ports) {
 function praxiswache(hosts, ports) {
   if (viaCli) {
     const portArg = ports === '-' ? '-p-' : `-p${ports}`;
-    const r = timed(process.execPath, [join(root, 'dist/cli/main.js'), 'scan', '--ports-only', portArg, '--format', 'json', hosts]);
+    // no host discovery, like nmap's -Pn below: both scan every address
+    const r = timed(process.execPath, [join(root, 'dist/cli/main.js'), 'scan', '--ports-only', '--host-discovery', 'never', portArg, '--format', 'json', hosts]);
     const report = JSON.parse(r.stdout);
     const open = report.hosts.flatMap((h) => h.ports.map((p) => `${h.address}:${p.port}`));
     return { ...r, open };

@@ -2,11 +2,11 @@
 // once the scan has run for a second: quick scans and pipes see nothing. Lines printed through
 // it (live results) clear the bar first, so the two never mix.
 
-export type Phase = 'discovery' | 'identify' | 'checks';
+export type Phase = 'hosts' | 'discovery' | 'identify' | 'checks';
 
 const LABELS: Record<'de' | 'en', Record<Phase | 'open' | 'findings', string>> = {
-  de: { discovery: 'Ports', identify: 'Dienste', checks: 'Prüfungen', open: 'offen', findings: 'Befunde' },
-  en: { discovery: 'ports', identify: 'services', checks: 'checks', open: 'open', findings: 'findings' },
+  de: { hosts: 'Host-Suche', discovery: 'Ports', identify: 'Dienste', checks: 'Prüfungen', open: 'offen', findings: 'Befunde' },
+  en: { hosts: 'host discovery', discovery: 'ports', identify: 'services', checks: 'checks', open: 'open', findings: 'findings' },
 };
 
 export interface ProgressOptions {
@@ -21,6 +21,7 @@ export interface ProgressOptions {
 export class ProgressBar {
   private readonly started: number;
   private readonly state: Record<Phase, { done: number; total: number }> = {
+    hosts: { done: 0, total: 0 },
     discovery: { done: 0, total: 0 },
     identify: { done: 0, total: 0 },
     checks: { done: 0, total: 0 },
@@ -76,7 +77,9 @@ export class ProgressBar {
   }
 
   private render(now: number): string {
-    const d = this.state.discovery;
+    // Host discovery comes first; its bar gives way once the port scan has begun.
+    const sweeping = this.state.discovery.total === 0 && this.state.hosts.total > 0;
+    const d = sweeping ? this.state.hosts : this.state.discovery;
     const fraction = d.total > 0 ? Math.min(1, d.done / d.total) : 0;
     const width = 24;
     const filled = Math.round(fraction * width);
@@ -85,7 +88,7 @@ export class ProgressBar {
     const seconds = ((now - this.started) / 1000).toFixed(0);
     const svc = this.state.identify;
     return (
-      `${bar} ${(fraction * 100).toFixed(0).padStart(3)}% ${labels.discovery} ${d.done}/${d.total}` +
+      `${bar} ${(fraction * 100).toFixed(0).padStart(3)}% ${sweeping ? labels.hosts : labels.discovery} ${d.done}/${d.total}` +
       ` · ${this.openPorts} ${labels.open} · ${labels.identify} ${svc.done}/${this.openPorts} · ${this.findings} ${labels.findings}` +
       ` · ${seconds}s`
     ).slice(0, Math.max(20, (this.opts.stream.columns || 80) - 1));

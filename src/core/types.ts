@@ -76,6 +76,8 @@ export interface ScanReport {
   findings: Finding[];
   /** Checks not run and why (e.g. skipped by --safe). */
   skippedChecks?: { checkId: string; reason: string }[];
+  /** Present when host discovery ran: only the live addresses were port-scanned. */
+  hostDiscovery?: { ports: number[]; addresses: number; live: number };
 }
 
 /** Thrown for problems the user caused (bad target, bad flag): exit code 2. */

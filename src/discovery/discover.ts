@@ -70,6 +70,7 @@ export async function* discover(
       hostWindow: DISCOVERY_DEFAULTS.hostWindow,
       timeoutMs: settings.timeoutMs,
       onProgress: opts.onProgress,
+      answered: opts.answered === true,
     },
     makeExecutor,
   );

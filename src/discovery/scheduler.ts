@@ -21,6 +21,8 @@ export interface SchedulerSettings {
   hostWindow: number;
   timeoutMs: number;
   onProgress?: (p: { probed: number; total: number; open: number }) => void;
+  /** Refused ports are results too (host discovery). */
+  answered?: boolean;
 }
 
 class ActiveHost implements ProbeHost {
@@ -227,6 +229,8 @@ export class DiscoveryScheduler {
       else this.congestion.answered();
       if (status === ProbeStatus.open) {
         this.open++;
+        this.output.push({ host: host.target.address, port });
+      } else if (status === ProbeStatus.closed && this.s.answered === true) {
         this.output.push({ host: host.target.address, port });
       }
     }

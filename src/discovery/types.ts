@@ -21,6 +21,11 @@ export interface DiscoveryOptions {
   perHostConcurrency?: number;
   /** Which engine runs the connects; default: env PRAXISWACHE_ENGINE, else native when built. */
   engine?: EngineName;
+  /**
+   * Also yield ports that answered with a refusal (RST): for host discovery, where any answer
+   * means the host is up. The items are then answered ports, not open ports.
+   */
+  answered?: boolean;
 }
 
 /** Outcome of one probe after its retries; the numbers are shared with native/engine.h. */

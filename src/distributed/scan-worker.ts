@@ -23,7 +23,7 @@ import type { ScanJobData } from './rounds.js';
 export interface RoundProgress {
   /** host:pid of the worker process running the round (as in scans.runner). */
   runner: string;
-  phase: 'starting' | 'discovery' | 'identify' | 'checks' | 'alerts';
+  phase: 'starting' | 'hosts' | 'discovery' | 'identify' | 'checks' | 'alerts';
   done?: number;
   total?: number;
 }

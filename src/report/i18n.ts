@@ -25,6 +25,8 @@ const TEXTS = {
     personalData: 'betrifft Patientendaten',
     whatToDo: 'Was zu tun ist',
     skipped: 'Nicht ausgeführte Prüfungen',
+    hostDiscovery: (live: number, addresses: number, ports: string) =>
+      `Host-Suche: ${live} von ${addresses} Adressen antworteten auf ${ports}; nur diese wurden gescannt (alle: --host-discovery never).`,
     summary: (hosts: number, ports: number, findings: number) =>
       `${hosts} ${hosts === 1 ? 'Host' : 'Hosts'} mit offenen Ports, ${ports} ${ports === 1 ? 'offener Port' : 'offene Ports'}, ${findings} ${findings === 1 ? 'Befund' : 'Befunde'}`,
   },
@@ -45,6 +47,8 @@ const TEXTS = {
     personalData: 'exposes patient data',
     whatToDo: 'What to do',
     skipped: 'Checks not run',
+    hostDiscovery: (live: number, addresses: number, ports: string) =>
+      `Host discovery: ${live} of ${addresses} addresses answered on ${ports}; only those were scanned (all of them: --host-discovery never).`,
     summary: (hosts: number, ports: number, findings: number) =>
       `${hosts} ${hosts === 1 ? 'host' : 'hosts'} with open ports, ${ports} open ${ports === 1 ? 'port' : 'ports'}, ${findings} ${findings === 1 ? 'finding' : 'findings'}`,
   },

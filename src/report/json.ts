@@ -12,6 +12,9 @@ export function toJsonReport(report: ScanReport): object {
     hosts: report.hosts.map(jsonHost),
     findings: report.findings.map(jsonFinding),
     skippedChecks: (report.skippedChecks ?? []).map((s) => ({ checkId: s.checkId, reason: s.reason })),
+    ...(report.hostDiscovery
+      ? { hostDiscovery: { ports: report.hostDiscovery.ports, addresses: report.hostDiscovery.addresses, live: report.hostDiscovery.live } }
+      : {}),
   };
 }
 

@@ -22,6 +22,8 @@ export function formatText(report: ScanReport, opts: TextOptions): string {
   out.push(paint(`praxiswache ${report.scanner.version} · ${t.scan} ${formatTime(report.startedAt)} – ${formatTime(report.finishedAt)}`, 'bold'));
   out.push(`${t.targets}: ${report.targets.join(' ')}`);
   if (report.interrupted) out.push(paint(t.interrupted, 'bold', 'yellow'));
+  const sweep = report.hostDiscovery;
+  if (sweep) out.push(t.hostDiscovery(sweep.live, sweep.addresses, sweep.ports.join(',')));
   out.push('');
 
   if (report.hosts.length === 0) out.push(t.noOpenPorts, '');

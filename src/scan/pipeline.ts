@@ -8,8 +8,9 @@ import { UsageError } from '../core/types.js';
 import { VERSION } from '../core/version.js';
 import type { CheckContext, CheckTarget } from '../checks/types.js';
 import type { RunChecksResult } from '../checks/runner.js';
+import { asTargets, findLiveHosts, HOST_DISCOVERY_PORTS, wantsHostDiscovery, type HostDiscoveryMode } from '../discovery/live-hosts.js';
 import type { DiscoveryOptions } from '../discovery/types.js';
-import { defaultPortList, expandTargets, parsePorts, parseTargets, resolveNames } from '../targets/index.js';
+import { countTargets, defaultPortList, expandTargets, parsePorts, parseTargets, resolveNames } from '../targets/index.js';
 import { graceAfterAbort, Limiter } from './limiter.js';
 import { ReportBuilder } from './report-builder.js';
 
@@ -31,6 +32,8 @@ export interface ScanOptions {
   retries?: number;
   /** Ports where HTTPS is expected; default [443, 8443]. */
   expectedHttpsPorts?: number[];
+  /** Leave out addresses that answer on none of a few common ports: auto = only for ranges over 256 addresses. */
+  hostDiscovery?: HostDiscoveryMode;
   signal?: AbortSignal;
 }
 
@@ -38,11 +41,11 @@ export interface ScanEvents {
   onOpenPort?(p: OpenPort): void;
   onService?(host: string, port: PortResult): void;
   onFinding?(f: Finding): void;
-  onProgress?(p: { phase: 'discovery' | 'identify' | 'checks'; done: number; total: number }): void;
+  onProgress?(p: { phase: 'hosts' | 'discovery' | 'identify' | 'checks'; done: number; total: number }): void;
 }
 
 export interface ScanStages {
-  discover(hosts: AsyncIterable<HostTarget>, opts: DiscoveryOptions): AsyncIterable<OpenPort>;
+  discover(hosts: AsyncIterable<HostTarget> | Iterable<HostTarget>, opts: DiscoveryOptions): AsyncIterable<OpenPort>;
   identify(host: string, port: number, opts: { timeoutMs: number; maxBytes: number; signal?: AbortSignal }): Promise<ServiceInfo>;
   runChecks(target: CheckTarget, ctx: CheckContext, opts: { safe: boolean; lang: Lang }): Promise<RunChecksResult>;
   /** Host name resolver; default dns.lookup (all addresses). */
@@ -133,7 +136,18 @@ export async function runPipeline(opts: ScanOptions, events: ScanEvents, stages:
 
   let failure: unknown;
   try {
-    for await (const open of stages.discover(hosts, discoveryOptions)) {
+    let scanned: AsyncIterable<HostTarget> | Iterable<HostTarget> = hosts;
+    const addresses = countTargets(resolved);
+    if (wantsHostDiscovery(opts.hostDiscovery ?? 'auto', addresses)) {
+      const live = await findLiveHosts((h, o) => stages.discover(h, o), hosts, {
+        ...discoveryOptions,
+        ports: HOST_DISCOVERY_PORTS,
+        onProgress: (p) => events.onProgress?.({ phase: 'hosts', done: p.probed, total: p.total }),
+      });
+      builder.noteHostDiscovery({ ports: [...HOST_DISCOVERY_PORTS], addresses: Number(addresses), live: live.size });
+      scanned = asTargets(live, hostnames);
+    }
+    for await (const open of stages.discover(scanned, discoveryOptions)) {
       counts.open++;
       builder.noteHost(open.host, hostnames.get(open.host));
       events.onOpenPort?.(open);

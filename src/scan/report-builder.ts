@@ -11,6 +11,7 @@ export class ReportBuilder {
   private readonly hosts = new Map<string, HostResult>();
   private readonly findings: Finding[] = [];
   private readonly skipped = new Map<string, { checkId: string; reason: string }>();
+  private hostDiscovery: ScanReport['hostDiscovery'];
   /** Set once the report is final; late results are dropped, never mixed in. */
   closed = false;
 
@@ -42,6 +43,10 @@ export class ReportBuilder {
     this.findings.push(f);
   }
 
+  noteHostDiscovery(summary: NonNullable<ScanReport['hostDiscovery']>): void {
+    this.hostDiscovery = summary;
+  }
+
   addSkipped(entries: { checkId: string; reason: string }[]): void {
     for (const e of entries) this.skipped.set(`${e.checkId}\u0000${e.reason}`, e);
   }
@@ -59,6 +64,7 @@ export class ReportBuilder {
       hosts,
       findings: sortFindings(dedupeFindings(this.findings)),
       skippedChecks: [...this.skipped.values()].sort((a, b) => a.checkId.localeCompare(b.checkId)),
+      ...(this.hostDiscovery ? { hostDiscovery: this.hostDiscovery } : {}),
     };
   }
 }

@@ -9,6 +9,7 @@ import { duration, oneOf, parseSeverity, resolveLang, terminalWidth, useColor, w
 import { liveOutput } from '../scan-output.js';
 import { exitQuietlyOnClosedStdout } from '../stdout.js';
 import { parsePorts } from '../../targets/index.js';
+import { AUTO_HOST_DISCOVERY_ABOVE, HOST_DISCOVERY_MODES, HOST_DISCOVERY_PORTS, type HostDiscoveryMode } from '../../discovery/live-hosts.js';
 
 interface ScanFlags {
   ports?: string;
@@ -18,6 +19,7 @@ interface ScanFlags {
   concurrency?: number;
   timeout?: number;
   retries?: number;
+  hostDiscovery: HostDiscoveryMode;
   httpsPorts: string;
   format: ReportFormat;
   output?: string;
@@ -46,6 +48,11 @@ Examples:
   praxiswache scan 192.0.2.10 --format json -o scan.json
   praxiswache scan 192.0.2.10 --format sarif -o praxiswache.sarif   for code-scanning dashboards
   praxiswache scan 192.0.2.10 -p- --ports-only         all ports, discovery only (like nmap -sT)
+  praxiswache scan @region.txt --host-discovery always    many networks: silent addresses left out
+
+Host discovery: above ${AUTO_HOST_DISCOVERY_ABOVE} addresses, only those that answer on ${HOST_DISCOVERY_PORTS.join(',')} are
+port-scanned (the report says how many). A host that drops all of these but forwards another port
+is then missed: --host-discovery never scans every address.
 
 In CI (exit code 1 fails the job when something at or above --fail-on is found):
   praxiswache scan @scope.txt --format json -o scan.json --fail-on high -q
@@ -69,6 +76,12 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'at most n connection attempts at once', wholeNumber('--concurrency', 1))
     .option('--timeout <duration>', 'connect and read time limit, e.g. 800ms or 3s', duration('--timeout'))
     .option('--retries <n>', 're-tries for ports that stay silent (default 1)', wholeNumber('--retries', 0))
+    .option(
+      '--host-discovery <when>',
+      `scan only addresses that answer on ${HOST_DISCOVERY_PORTS.join(',')} (open or refused): auto = for more than ${AUTO_HOST_DISCOVERY_ABOVE} addresses, always, or never (like nmap -Pn)`,
+      oneOf('--host-discovery', HOST_DISCOVERY_MODES),
+      'auto',
+    )
     .option('--https-ports <ports>', 'ports where HTTPS is expected', '443,8443')
     .option('--format <format>', `output format: ${REPORT_FORMATS.join(', ')}`, oneOf('--format', REPORT_FORMATS), 'text')
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -118,6 +131,7 @@ async function scanCommand(targets: string[], flags: ScanFlags): Promise<number>
         ...(flags.ports !== undefined ? { ports: flags.ports } : {}),
         portsOnly: flags.portsOnly ?? false,
         safe: flags.safe ?? false,
+        hostDiscovery: flags.hostDiscovery,
         lang,
         expectedHttpsPorts,
         signal: stop.signal,
