@@ -4,6 +4,7 @@ import { HOST_DISCOVERY_PORTS, wantsHostDiscovery } from '../../src/discovery/li
 import type { DiscoveryOptions } from '../../src/discovery/types.js';
 import { formatReport } from '../../src/report/index.js';
 import { runScan, type ScanStages } from '../../src/scan/index.js';
+import { errorsOf, validateScanReport } from '../report/schema.js';
 import { fakeStages } from './fake-stages.js';
 
 /** Discovery that answers the sweep for `live` addresses only and reports one open port on each host it port-scans. */
@@ -44,6 +45,7 @@ describe('host discovery before the port scan', () => {
     expect(text).toContain('Host discovery: 2 of 512 addresses answered on 80,443,22,445,3389; only those were scanned');
     const json = JSON.parse(formatReport(report, 'json', { color: false, lang: 'en' })) as { hostDiscovery?: unknown };
     expect(json.hostDiscovery).toEqual({ ports: [80, 443, 22, 445, 3389], addresses: 512, live: 2 });
+    expect(validateScanReport(json), errorsOf(validateScanReport)).toBe(true);
   });
 
   it('auto: a practice network of 256 addresses or fewer is scanned whole, without a sweep', async () => {
