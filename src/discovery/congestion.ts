@@ -1,6 +1,9 @@
 // Adaptive concurrency: additive growth on answers, multiplicative back-off on trouble.
 // Timeouts shrink the window at most once per timeout period (one "round trip"), because a
-// filtered host produces a burst of them that says the same thing once. Local resource errors
+// filtered host produces a burst of them that says the same thing once. Only timeouts from a host
+// that has answered count: silence from an address that never answered says nothing about
+// congestion (an empty address, like a filtered port without a later answer in nmap's terms),
+// and cutting on it crawled through mostly empty ranges at the floor. Local resource errors
 // (EMFILE, EADDRNOTAVAIL) halve it and pause issuing briefly.
 
 export class ConcurrencyController {
@@ -28,7 +31,8 @@ export class ConcurrencyController {
     this.win = Math.min(this.max, this.win + (this.win < this.max / 2 ? 1 : 1 / Math.max(1, this.win / 64)));
   }
 
-  timedOut(now: number): void {
+  timedOut(now: number, hostHasAnswered: boolean): void {
+    if (!hostHasAnswered) return;
     if (now - this.lastTimeoutCut < this.timeoutMs) return;
     this.lastTimeoutCut = now;
     this.win = Math.max(this.min, this.win * 0.75);

@@ -28,6 +28,8 @@ export interface SchedulerSettings {
 class ActiveHost implements ProbeHost {
   nextPort = 0;
   inFlight = 0;
+  /** Some port of this host answered (open or refused): its timeouts are news about the path. */
+  answered = false;
   /** Ports to try again, as port + 65536 × tries so far. */
   readonly again: number[] = [];
   native?: Buffer | null;
@@ -225,8 +227,12 @@ export class DiscoveryScheduler {
       host.again.push(port + tries * 0x10000);
     } else {
       this.probed++;
-      if (status === ProbeStatus.timeout) this.congestion.timedOut(now);
-      else this.congestion.answered();
+      if (status === ProbeStatus.timeout) {
+        this.congestion.timedOut(now, host.answered);
+      } else {
+        if (status === ProbeStatus.open || status === ProbeStatus.closed) host.answered = true;
+        this.congestion.answered();
+      }
       if (status === ProbeStatus.open) {
         this.open++;
         this.output.push({ host: host.target.address, port });

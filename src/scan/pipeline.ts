@@ -142,6 +142,8 @@ export async function runPipeline(opts: ScanOptions, events: ScanEvents, stages:
       const live = await findLiveHosts((h, o) => stages.discover(h, o), hosts, {
         ...discoveryOptions,
         ports: HOST_DISCOVERY_PORTS,
+        // five ports are their own retries: a lost SYN to one of them is made up by the others
+        retries: opts.retries ?? 0,
         onProgress: (p) => events.onProgress?.({ phase: 'hosts', done: p.probed, total: p.total }),
       });
       builder.noteHostDiscovery({ ports: [...HOST_DISCOVERY_PORTS], addresses: Number(addresses), live: live.size });

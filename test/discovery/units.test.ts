@@ -77,9 +77,18 @@ describe('ConcurrencyController', () => {
   it('cuts at most once per timeout period on a burst of timeouts, never below the floor', () => {
     const c = new ConcurrencyController(1000, 500);
     for (let i = 0; i < 20_000; i++) c.answered();
-    for (let i = 0; i < 100; i++) c.timedOut(1000);
+    for (let i = 0; i < 100; i++) c.timedOut(1000, true);
     expect(c.window).toBe(750);
-    for (let t = 2000; t < 100_000; t += 600) c.timedOut(t);
+    for (let t = 2000; t < 100_000; t += 600) c.timedOut(t, true);
     expect(c.window).toBe(c.min);
+  });
+
+  it('ignores timeouts from addresses that never answered (an empty range is not congestion)', () => {
+    const c = new ConcurrencyController(1000, 500);
+    const start = c.window;
+    for (let t = 0; t < 100_000; t += 600) c.timedOut(t, false);
+    expect(c.window).toBe(start);
+    c.timedOut(100_000, true);
+    expect(c.window).toBe(Math.floor(start * 0.75));
   });
 });
