@@ -5,11 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { MAIN, ROOT } from '../cli/harness.js';
 import { startDaemon, type RunningDaemon } from '../peers/support/daemon.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = `${ROOT}dist/cli/main.js`;
 const children = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const c of children) c.kill('SIGKILL');
@@ -46,16 +44,6 @@ export async function runBuiltCli(args: string[], timeoutMs = 60_000): Promise<{
   const code = await child.exited;
   clearTimeout(timer);
   return { code, output: child.output() };
-}
-
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000, context: () => string = () => ''): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${context()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 export function startRedis(host: string): Promise<RunningDaemon> {

@@ -13,7 +13,8 @@ import type { RoundProgress, RoundResult } from '../../src/distributed/scan-work
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Site } from '../../src/store/sites.js';
 import { postgresTestsEnabled, startPostgres, type RunningPostgres } from '../support/postgres.js';
-import { runBuiltCli, spawnBuiltCli, startRedis, until, type CliProcess } from '../distributed/processes.js';
+import { runBuiltCli, spawnBuiltCli, startRedis, type CliProcess } from '../distributed/processes.js';
+import { until } from '../support/until.js';
 import { peerAvailable, type RunningDaemon } from './support/daemon.js';
 
 /** Accepts and never says a word: identification waits for its time limit, so the scan takes a while. */
@@ -86,7 +87,7 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
     const progress = await until('the job to name its runner', async () => {
       const p = (await queue.getJob(jobId))?.progress as Partial<RoundProgress> | undefined;
       return typeof p === 'object' && p.runner ? p.runner : undefined;
-    });
+    }, 120_000);
     expect(progress).toBe(`praxis-node-a:${first.pid}`);
     first.kill('SIGKILL');
     await first.exited;

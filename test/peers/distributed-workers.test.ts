@@ -13,7 +13,8 @@ import type { RoundResult } from '../../src/distributed/scan-worker.js';
 import { findScenario, startLab, type RunningLab } from '../../src/lab/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { postgresTestsEnabled, startPostgres, type RunningPostgres } from '../support/postgres.js';
-import { runBuiltCli, spawnBuiltCli, startRedis, until, type CliProcess } from '../distributed/processes.js';
+import { runBuiltCli, spawnBuiltCli, startRedis, type CliProcess } from '../distributed/processes.js';
+import { until } from '../support/until.js';
 import { peerAvailable, type RunningDaemon } from './support/daemon.js';
 
 const SCENARIOS = ['router-portforward', 'profiler-leak', 'practice-software', 'hardened'];
@@ -61,7 +62,7 @@ describe.skipIf(!peerAvailable('redis-server') || !postgresTestsEnabled())('dist
     const broken = new Worker(SCAN_QUEUE, () => Promise.reject(new UnrecoverableError('database not reachable (test)')), {
       connection: connectionOptions(parseRedisUrl(common[1]!), { maxRetriesPerRequest: null }),
     });
-    await until('the round to fail', async () => ((await queueCounts(queue)).failed === 1 ? true : undefined));
+    await until('the round to fail', async () => ((await queueCounts(queue)).failed === 1 ? true : undefined), 120_000);
     await broken.close();
 
     const first = await runBuiltCli(['queue', 'add', '--all', ...common]);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/store/index.js';
 import { BACKENDS } from '../store/backends.js';
 import { runCli, spawnCli } from './cli.js';
+import { until } from '../support/until.js';
 
 const QUICK_HOST = '127.14.6.1';
 /** Accepts connections and never says a word: identification waits for its time limit. */
@@ -23,16 +24,6 @@ async function listen(host: string, onConnection: (s: Socket) => void): Promise<
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const address = server.address();
   return { server, port: typeof address === 'object' && address ? address.port : 0, sockets };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 describe.each(BACKENDS)('watch killed mid-scan on $name', (backend) => {
@@ -75,7 +66,7 @@ describe.each(BACKENDS)('watch killed mid-scan on $name', (backend) => {
         const [done] = await store.scans.list({ siteId: quickSite.id, status: 'finished' });
         const [running] = await store.scans.list({ siteId: slowSite.id, status: 'running' });
         return done && running && tarpit.sockets.size > 0 ? running : undefined;
-      });
+      }, 60_000);
       watch.kill('SIGKILL');
       await new Promise((r) => watch.once('exit', r));
       expect((await store.scans.get(slowScan.id))?.status).toBe('running'); // nobody has looked yet
@@ -104,7 +95,7 @@ describe.each(BACKENDS)('watch killed mid-scan on $name', (backend) => {
       const running = await until('the scan to be running', async () => {
         const [scan] = await store.scans.list({ siteId: slowSite.id, status: 'running' });
         return scan && !before.has(scan.id) && tarpit.sockets.size > 0 ? scan : undefined;
-      });
+      }, 60_000);
       watch.kill('SIGINT');
       expect(await exited).toBe(3);
       const stored = await store.scans.get(running.id);
